@@ -47,8 +47,9 @@ create table users (
     password_hash        text,
     platform_operator    boolean not null default false,
     disabled_at          timestamptz,
-    -- Access tokens issued before this instant are refused: a password change or a disable ends every session.
-    sessions_valid_after timestamptz not null default now(),
+    -- Access tokens carry the epoch they were issued under; a password change or a disable bumps it, which
+    -- ends every session at once (and every refresh token family is revoked with it).
+    session_epoch        integer not null default 0,
     created_at           timestamptz not null default now()
 );
 

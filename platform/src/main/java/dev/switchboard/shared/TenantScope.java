@@ -49,6 +49,26 @@ public final class TenantScope {
         }
     }
 
+    /**
+     * Runs work for {@code tenantId}: binds it when no tenant is bound, and refuses when another tenant is, since
+     * that would be one tenant's code path touching another's data.
+     */
+    public static <T> T within(UUID tenantId, Callable<T> work) {
+        if (TENANT.isBound()) {
+            if (!TENANT.get().equals(tenantId)) {
+                throw new IllegalStateException("tenant scope mismatch: bound to " + TENANT.get() + ", asked for " + tenantId);
+            }
+            try {
+                return work.call();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return call(tenantId, work);
+    }
+
     /** Runs work for a user with no tenant chosen: only the user's own cross-tenant rows (memberships) show. */
     public static <T> T callAsUser(UUID userId, Callable<T> work) {
         try {

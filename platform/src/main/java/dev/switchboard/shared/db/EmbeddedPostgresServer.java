@@ -52,8 +52,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The owner's connection. The URL names no user on purpose: PgJDBC lets a {@code user} URL parameter win over
+     * the pool's username, which would quietly connect the application as the superuser.
+     */
     ConnectionInfo ownerConnection() {
-        return new ConnectionInfo(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        return new ConnectionInfo("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "postgres");
     }
 
     /**

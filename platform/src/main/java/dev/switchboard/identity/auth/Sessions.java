@@ -1,0 +1,93 @@
+package dev.switchboard.identity.auth;
+
+import dev.switchboard.identity.users.Passwords;
+import dev.switchboard.identity.users.User;
+import dev.switchboard.identity.users.Users;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Sign-in, token refresh, sign-out and password change: the lifecycle of a user's sessions. */
+@Service
+public class Sessions {
+
+    private final Users users;
+    private final Passwords passwords;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final LoginThrottle throttle;
+    private final TransactionTemplate tx;
+
+    Sessions(Users users, Passwords passwords, AccessTokens accessTokens, RefreshTokens refreshTokens,
+             LoginThrottle throttle, TransactionTemplate tx) {
+        this.users = users;
+        this.passwords = passwords;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
+        this.tx = tx;
+    }
+
+    /** Empty for a wrong email or password alike; throws TooManyRequests when this address is throttled. */
+    public Optional<TokenPair> login(String email, String password, String clientAddress) {
+        throttle.checkAllowed(email, clientAddress);
+        Optional<User> user = users.findByEmail(email);
+        if (user.isEmpty()) {
+            passwords.burnTime(password);
+        }
+        if (user.isEmpty() || user.get().disabled() || !passwords.matches(password, user.get().passwordHash())) {
+            throttle.recordFailure(email, clientAddress);
+            return Optional.empty();
+        }
+        throttle.recordSuccess(email, clientAddress);
+        return Optional.of(tx.execute(s -> newPair(user.get(), UUID.randomUUID())));
+    }
+
+    /**
+     * Rotates a refresh token. The spend (and, on reuse, the family revocation) commits even when the answer is
+     * empty, so a replayed token leaves the family revoked.
+     */
+    public Optional<TokenPair> refresh(String refreshToken) {
+        return tx.execute(s -> refreshTokens.spend(refreshToken)
+                .flatMap(spent -> users.find(spent.userId()).filter(u -> !u.disabled())
+                        .map(u -> newPair(u, spent.familyId()))));
+    }
+
+    public void logout(String refreshToken) {
+        tx.executeWithoutResult(s -> refreshTokens.revokeFamilyOf(refreshToken));
+    }
+
+    /** Ends every session of the user (all devices) and returns a fresh pair for the caller's own device. */
+    public Optional<TokenPair> changePassword(UUID userId, String currentPassword, String newPassword) {
+        User user = users.find(userId).orElseThrow();
+        if (!passwords.matches(currentPassword, user.passwordHash())) {
+            return Optional.empty();
+        }
+        String hash = passwords.hash(newPassword);
+        return Optional.of(tx.execute(s -> {
+            users.changePassword(userId, hash);
+            refreshTokens.revokeAllOf(userId);
+            return newPair(users.find(userId).orElseThrow(), UUID.randomUUID());
+        }));
+    }
+
+    /** Disabling (or re-enabling) a user ends all their sessions. */
+    public void setDisabled(UUID userId, boolean disabled) {
+        tx.executeWithoutResult(s -> {
+            users.setDisabled(userId, disabled);
+            refreshTokens.revokeAllOf(userId);
+        });
+    }
+
+    private TokenPair newPair(User user, UUID familyId) {
+        return new TokenPair(accessTokens.issue(user), refreshTokens.issue(user.id(), familyId), accessTokens.ttlSeconds());
+    }
+
+    public record TokenPair(String accessToken, String refreshToken, long expiresIn) {
+        @Override
+        public String toString() {
+            return "TokenPair[***]";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.switchboard.shared.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The dashboard is a single-page app served under {@code /app/}: its client-side routes (e.g.
+ * {@code /app/conversations/42}) all load the same index.html, while real files are served as they are.
+ */
+@Controller
+class DashboardRoutes {
+
+    @GetMapping("/")
+    String root() {
+        return "redirect:/app/";
+    }
+
+    @GetMapping({"/app", "/app/"})
+    String app() {
+        return "forward:/app/index.html";
+    }
+
+    @GetMapping({"/app/{path:[^.]*}", "/app/{path:[^.]*}/**"})
+    String clientRoute() {
+        return "forward:/app/index.html";
+    }
+}

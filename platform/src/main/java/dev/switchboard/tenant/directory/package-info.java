@@ -1,0 +1,2 @@
+/** Reading, validating and hot-reloading the tenant directories under {@code tenants/}. */
+package dev.switchboard.tenant.directory;

@@ -1,0 +1,101 @@
+package dev.switchboard.conversation.delivery;
+
+import dev.switchboard.conversation.Channel;
+import dev.switchboard.conversation.ChannelSender;
+import dev.switchboard.conversation.Conversation;
+import dev.switchboard.conversation.Conversations;
+import dev.switchboard.conversation.Message;
+import dev.switchboard.conversation.MessageSent;
+import dev.switchboard.conversation.Messages;
+import dev.switchboard.conversation.NewMessage;
+import dev.switchboard.conversation.Outbound;
+import dev.switchboard.shared.InvalidRequest;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The one place that chooses a channel's sender (no channel switches elsewhere). The message is committed
+ * first and delivered afterwards, so a delivery can never refer to a message that a rollback erased; a crash
+ * in between leaves it {@code queued}, visible as such.
+ */
+@Service
+class ChannelDelivery implements Outbound {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelDelivery.class);
+
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Conversations conversations;
+    private final Messages messages;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    ChannelDelivery(List<ChannelSender> senders, Conversations conversations, Messages messages,
+                    TransactionTemplate tx, ApplicationEventPublisher events) {
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+        this.conversations = conversations;
+        this.messages = messages;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    @Override
+    public Message send(UUID conversationId, NewMessage message) {
+        if (!message.role().deliverable()) {
+            throw new InvalidRequest("only AI and human messages are delivered to customers");
+        }
+        return tx.execute(status -> {
+            Message stored = messages.append(conversationId, message);
+            Conversation conversation = conversations.get(conversationId);
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        deliver(conversation, stored);
+                    }
+                });
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public void stream(UUID conversationId, UUID turnId, String delta) {
+        Conversation conversation = conversations.get(conversationId);
+        ChannelSender sender = senders.get(conversation.channel());
+        if (sender != null) {
+            sender.stream(conversation, turnId, delta);
+        }
+    }
+
+    private void deliver(Conversation conversation, Message message) {
+        ChannelSender sender = senders.get(conversation.channel());
+        ChannelSender.Delivery outcome;
+        if (sender == null) {
+            log.warn("no sender for channel {}: message {} stays queued", conversation.channel(), message.id());
+            return;
+        }
+        try {
+            outcome = sender.deliver(conversation, message);
+        } catch (RuntimeException e) {
+            log.warn("delivery of message {} on {} failed: {}", message.id(), conversation.channel(), e.getMessage());
+            outcome = ChannelSender.Delivery.failed(e.getMessage());
+        }
+        ChannelSender.Delivery result = outcome;
+        tx.executeWithoutResult(status -> {
+            messages.recordDelivery(message.id(), result.providerMessageId(), result.status(),
+                    result.error() == null ? null : JsonNodeFactory.instance.objectNode().put("message", result.error()));
+            events.publishEvent(new MessageSent(conversation.tenantId(), conversation.id(), message.id(),
+                    message.role(), conversation.channel(), result.status()));
+        });
+    }
+}

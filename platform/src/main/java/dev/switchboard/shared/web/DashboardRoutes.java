@@ -20,7 +20,9 @@ class DashboardRoutes {
         return "forward:/app/index.html";
     }
 
-    @GetMapping({"/app/{path:[^.]*}", "/app/{path:[^.]*}/**"})
+    /** Up to four segments, none with a dot: {@code /app/assets/index-1a2b.js} stays a file. */
+    @GetMapping({"/app/{a:[^.]*}", "/app/{a:[^.]*}/{b:[^.]*}", "/app/{a:[^.]*}/{b:[^.]*}/{c:[^.]*}",
+            "/app/{a:[^.]*}/{b:[^.]*}/{c:[^.]*}/{d:[^.]*}"})
     String clientRoute() {
         return "forward:/app/index.html";
     }

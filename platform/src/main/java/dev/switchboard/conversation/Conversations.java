@@ -27,6 +27,12 @@ public interface Conversations {
     /** The AI asks for a human: the conversation waits in the queue (or goes straight to an assignee). */
     Conversation requestHandoff(UUID conversationId, String reason);
 
+    /**
+     * Offers a conversation waiting in the queue to one agent: it stays pending, now with that assignee, until
+     * they take it. Fails with {@code Conflict} when it no longer waits or someone else was offered it first.
+     */
+    Conversation assign(UUID conversationId, UUID userId);
+
     /** A human takes it; fails with {@code Conflict} if someone else holds it already. */
     Conversation take(UUID conversationId, UUID userId);
 

@@ -66,7 +66,7 @@ class JdbcConversations implements Conversations {
         // Serialises first messages of one contact on one channel, so a burst opens one conversation, not two.
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 11))")
                 .param("key", contact.id() + "|" + channel.wireName()).query((rs, n) -> 1).single();
-        Optional<Conversation> open = jdbc.sql("select " + COLUMNS + """
+        Optional<Conversation> open = jdbc.sql("select " + COLUMNS + " " + """
                  from conversations where contact_id = :contact and channel = :channel and status <> 'closed'
                  order by last_message_at desc limit 1""")
                 .param("contact", contact.id()).param("channel", channel.wireName())
@@ -97,6 +97,14 @@ class JdbcConversations implements Conversations {
                 "only a conversation the AI is handling can be handed off");
         events.publishEvent(new HandoffRequested(c.tenantId(), c.id(), c.channel(), reason));
         return c;
+    }
+
+    @Override
+    public Conversation assign(UUID conversationId, UUID userId) {
+        return change(conversationId, """
+                update conversations set assignee_id = :user
+                 where id = :id and status = 'pending' and assignee_id is null""",
+                Map.of("user", userId), "assigned", null, "the conversation no longer waits in the queue");
     }
 
     @Override

@@ -1,0 +1,2 @@
+/** The workspace's HTTP API under {@code /api/v1/tenants/{slug}}: conversations, their messages, agents. */
+package dev.switchboard.workspace.web;

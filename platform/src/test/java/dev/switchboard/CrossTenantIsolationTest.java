@@ -70,6 +70,10 @@ class CrossTenantIsolationTest {
     @Autowired
     TenantSecrets secrets;
 
+    private static final java.util.UUID GLOBEX_CONTACT = java.util.UUID.fromString("6c0b1d2e-0000-4000-8000-00000000c0a1");
+    private static final java.util.UUID GLOBEX_CONVERSATION = java.util.UUID.fromString("6c0b1d2e-0000-4000-8000-00000000c0a2");
+    private static final java.util.UUID GLOBEX_CANNED_REPLY = java.util.UUID.fromString("6c0b1d2e-0000-4000-8000-00000000c0a3");
+
     private long globexOnlyVersion;
 
     @BeforeEach
@@ -81,6 +85,7 @@ class CrossTenantIsolationTest {
                     JsonNodeFactory.instance.numberNode(0.1 + (newestVersion(GLOBEX) % 10) / 10.0)), null);
         }
         globexOnlyVersion = newestVersion(GLOBEX);
+        plantGlobexConversationAndCannedReply();
         if (owner.jdbc().sql("select count(*) from invitations where tenant_id = :t").param("t", tenantId(GLOBEX))
                 .query(Long.class).single() == 0) {
             assertThat(api.post("/api/v1/tenants/globex/invitations", fixtures.token(GLOBEX_OWNER),
@@ -94,7 +99,9 @@ class CrossTenantIsolationTest {
                 "slug", new Foreign(Kind.NAME, GLOBEX),
                 "version", new Foreign(Kind.ID, String.valueOf(globexOnlyVersion)),
                 "name", new Foreign(Kind.NAME, GLOBEX_SECRET),
-                "key", new Foreign(Kind.NAME, "agent.temperature"));
+                "key", new Foreign(Kind.NAME, "agent.temperature"),
+                "conversationId", new Foreign(Kind.ID, GLOBEX_CONVERSATION.toString()),
+                "cannedReplyId", new Foreign(Kind.ID, GLOBEX_CANNED_REPLY.toString()));
     }
 
     /** A plausible body per route, so that a missing guard would act instead of failing validation. */
@@ -103,6 +110,12 @@ class CrossTenantIsolationTest {
             case "PATCH /api/v1/tenants/{slug}/config" -> Map.of("agent.temperature", 1.9);
             case "PUT /api/v1/tenants/{slug}/secrets/{name}" -> Map.of("value", "overwritten-by-acme");
             case "POST /api/v1/tenants/{slug}/invitations" -> Map.of("email", "spy@acme.test", "role", "owner");
+            case "POST /api/v1/tenants/{slug}/conversations/{conversationId}/messages" -> Map.of("text", "Globex? hello");
+            case "POST /api/v1/tenants/{slug}/conversations/{conversationId}/reassign" ->
+                    Map.of("assigneeId", "00000000-0000-4000-8000-00000000a551");
+            case "POST /api/v1/tenants/{slug}/conversations/{conversationId}/close" -> Map.of("reason", "spying");
+            case "POST /api/v1/tenants/{slug}/canned-replies", "PUT /api/v1/tenants/{slug}/canned-replies/{cannedReplyId}" ->
+                    Map.of("shortcut", "spy", "title", "Spy", "body", "overwritten by acme");
             default -> route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
         };
     }
@@ -247,6 +260,25 @@ class CrossTenantIsolationTest {
             m.appendReplacement(path, Matcher.quoteReplacement(value.value()));
         }
         return m.appendTail(path).toString();
+    }
+
+    /**
+     * Planted as the database owner, so no event fires and nothing reacts to them while routes are probed.
+     * The contact name contains "Globex", which the leak checks look for in every response.
+     */
+    private void plantGlobexConversationAndCannedReply() {
+        java.util.UUID globex = tenantId(GLOBEX);
+        owner.jdbc().sql("""
+                insert into contacts (tenant_id, id, display_name) values (:t, :id, 'Globex Customer')
+                on conflict do nothing""").param("t", globex).param("id", GLOBEX_CONTACT).update();
+        owner.jdbc().sql("""
+                insert into conversations (tenant_id, id, contact_id, channel, channel_address, status, owner)
+                values (:t, :id, :contact, 'webchat', 'globex-visitor', 'pending', 'human') on conflict do nothing""")
+                .param("t", globex).param("id", GLOBEX_CONVERSATION).param("contact", GLOBEX_CONTACT).update();
+        owner.jdbc().sql("""
+                insert into canned_replies (tenant_id, id, shortcut, title, body)
+                values (:t, :id, 'globex-only', 'Globex only', 'Globex secret answer') on conflict do nothing""")
+                .param("t", globex).param("id", GLOBEX_CANNED_REPLY).update();
     }
 
     private long newestVersion(String slug) {

@@ -1,0 +1,42 @@
+package dev.switchboard.workspace;
+
+import dev.switchboard.TenantFixtures;
+import dev.switchboard.conversation.Channel;
+import dev.switchboard.conversation.ChannelRouter;
+import dev.switchboard.conversation.Conversation;
+import dev.switchboard.conversation.Conversations;
+import dev.switchboard.conversation.InboundContent;
+import dev.switchboard.conversation.InboundMessage;
+import dev.switchboard.shared.TenantScope;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Conversations for workspace tests, made the way a channel makes them: through the channel router. */
+final class WorkspaceFixtures {
+
+    private final ChannelRouter router;
+    private final Conversations conversations;
+
+    WorkspaceFixtures(ChannelRouter router, Conversations conversations) {
+        this.router = router;
+        this.conversations = conversations;
+    }
+
+    /** A web chat visitor of {@code slug} writes {@code text}; returns their conversation. */
+    Conversation customerWrites(String slug, String visitorName, String text) {
+        String visitor = "visitor-" + UUID.randomUUID();
+        return TenantScope.call(TenantFixtures.tenantId(slug), () -> router.route(new InboundMessage(Channel.WEBCHAT,
+                visitor, visitorName, "m-" + UUID.randomUUID(), Instant.now(), new InboundContent.Text(text)))
+                .conversation());
+    }
+
+    /** The AI hands the conversation over, as the agent's handoff step does. */
+    Conversation handOff(String slug, UUID conversationId) {
+        return TenantScope.call(TenantFixtures.tenantId(slug),
+                () -> conversations.requestHandoff(conversationId, "customer_asked_for_human"));
+    }
+
+    Conversation get(String slug, UUID conversationId) {
+        return TenantScope.call(TenantFixtures.tenantId(slug), () -> conversations.get(conversationId));
+    }
+}

@@ -15,5 +15,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // Component tests render whole screens; the shared CI machine is slow at that.
+    testTimeout: 20_000,
   },
 })

@@ -1,34 +1,54 @@
-import { AppShell, Burger, Group, NavLink, SegmentedControl, Select, Switch, Text, useMantineColorScheme } from '@mantine/core'
-import { useDisclosure } from '@mantine/hooks'
+import { AppShell, Badge, Burger, Center, Loader, Group, NavLink, SegmentedControl, Select, Switch, Text, Tooltip, useMantineColorScheme } from '@mantine/core'
+import { useDisclosure, useLocalStorage } from '@mantine/hooks'
+import { IconHome, IconLogout, IconMessageBolt, IconMessages, IconRobot } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
+import { Suspense, type ComponentType } from 'react'
 import { Navigate, NavLink as RouterLink, Outlet, useLocation } from 'react-router'
 import { api } from '../lib/api'
 import { useI18n, type Language } from '../lib/i18n'
-import { useSession } from '../lib/session'
+import { useLiveStatus } from '../lib/liveContext'
+import { useSession, type TenantAccess } from '../lib/session'
+
+type Entry = { to: string; label: string; icon: ComponentType<{ size?: number }>; roles?: TenantAccess['role'][] }
 
 /** Navigation entries; each screen adds itself here. */
-export const navigation = [{ to: '/', label: 'nav.home' }]
+const navigation: Entry[] = [
+  { to: '/', label: 'nav.home', icon: IconHome },
+  { to: '/conversations', label: 'nav.workspace', icon: IconMessages },
+  { to: '/agent', label: 'nav.agent', icon: IconRobot },
+  { to: '/canned-replies', label: 'nav.canned', icon: IconMessageBolt },
+]
+
+const liveColor = { open: 'teal', connecting: 'yellow', offline: 'gray' } as const
 
 export function Shell() {
   const { t, language, setLanguage } = useI18n()
   const { signedIn, me, tenant, selectTenant } = useSession()
   const { colorScheme, setColorScheme } = useMantineColorScheme()
-  const [opened, { toggle }] = useDisclosure()
+  const [mobileOpened, { toggle: toggleMobile }] = useDisclosure()
+  const [desktopOpened, setDesktopOpened] = useLocalStorage({ key: 'switchboard.navbar', defaultValue: true })
   const queryClient = useQueryClient()
   const location = useLocation()
-  if (!signedIn) return <Navigate to="/login" replace state={{ from: location.pathname }} />
+  const live = useLiveStatus()
+  if (!signedIn) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />
 
+  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to))
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell header={{ height: 56 }} padding="md"
+      navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !mobileOpened, desktop: !desktopOpened } }}>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={mobileOpened} onClick={toggleMobile} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Burger opened={desktopOpened} onClick={() => setDesktopOpened(!desktopOpened)} visibleFrom="sm" size="sm" aria-label={t('nav.menu')} />
             <Text fw={700}>{t('app.name')}</Text>
           </Group>
-          <Group>
+          <Group wrap="nowrap" gap="sm">
+            <Tooltip label={t(`live.${live}.hint`)}>
+              <Badge variant="dot" color={liveColor[live]} data-testid="live-status">{t(`live.${live}`)}</Badge>
+            </Tooltip>
             {me && me.tenants.length > 0 && (
-              <Select aria-label={t('nav.tenant')} size="xs" value={tenant?.slug ?? null} allowDeselect={false}
+              <Select aria-label={t('nav.tenant')} size="xs" value={tenant?.slug ?? null} allowDeselect={false} w={190}
                 data={me.tenants.map((x) => ({ value: x.slug, label: x.name }))}
                 onChange={(v) => v && selectTenant(v)} />
             )}
@@ -36,18 +56,22 @@ export function Shell() {
               onChange={(v) => setLanguage(v as Language)} data={[{ value: 'en', label: 'EN' }, { value: 'es', label: 'ES' }]} />
             <Switch size="sm" aria-label={t('nav.colorScheme')} checked={colorScheme === 'dark'}
               onChange={(e) => setColorScheme(e.currentTarget.checked ? 'dark' : 'light')} />
-            <Text size="sm">{me?.displayName}</Text>
+            <Text size="sm" visibleFrom="md">{me?.displayName}</Text>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        {navigation.map((item) => (
-          <NavLink key={item.to} component={RouterLink} to={item.to} label={t(item.label)} />
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        {navigation.filter((item) => !item.roles || (tenant && item.roles.includes(tenant.role))).map((item) => (
+          <NavLink key={item.to} component={RouterLink} to={item.to} label={t(item.label)} active={active(item.to)}
+            leftSection={<item.icon size={18} />} />
         ))}
-        <NavLink label={t('nav.signOut')} onClick={() => api.logout().then(() => queryClient.clear())} />
+        <NavLink mt="auto" label={t('nav.signOut')} leftSection={<IconLogout size={18} />}
+          onClick={() => api.logout().then(() => queryClient.clear())} />
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<Center p="xl"><Loader aria-label={t('common.loading')} /></Center>}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   )

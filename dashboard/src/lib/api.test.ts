@@ -64,4 +64,20 @@ describe('ApiClient', () => {
     expect(error).toBeInstanceOf(ApiError)
     expect((error as ApiError).fieldError('agent.temperature')).toBe('must be at most 2')
   })
+
+  it('hands out a fresh token for the live connection, rotating when it is about to expire or refused', async () => {
+    let clock = 0
+    let issued = 0
+    const fetcher = (async () => {
+      issued++
+      return json(200, { accessToken: `a${issued}`, refreshToken: `r${issued}`, expiresIn: 900 })
+    }) as typeof fetch
+    const client = new ApiClient(memoryStorage(), fetcher, () => clock)
+    await client.login('a@b.c', 'pw')
+    expect(await client.freshToken()).toBe('a1')
+    clock = 880_000
+    expect(await client.freshToken()).toBe('a2')
+    expect(await client.freshToken()).toBe('a2')
+    expect(await client.freshToken(true)).toBe('a3')
+  })
 })

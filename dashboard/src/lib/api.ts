@@ -29,14 +29,18 @@ type Listener = (signedIn: boolean) => void
 
 export class ApiClient {
   private accessToken: string | null = null
+  private expiresAt = 0
   private refreshing: Promise<boolean> | null = null
   private listeners = new Set<Listener>()
   private readonly storage: Storage
   private readonly fetcher: typeof fetch
 
-  constructor(storage: Storage = window.localStorage, fetcher: typeof fetch = (...a) => fetch(...a)) {
+  private readonly now: () => number
+
+  constructor(storage: Storage = window.localStorage, fetcher: typeof fetch = (...a) => fetch(...a), now = () => Date.now()) {
     this.storage = storage
     this.fetcher = fetcher
+    this.now = now
   }
 
   get hasSession(): boolean {
@@ -81,9 +85,14 @@ export class ApiClient {
     return this.send<T>('DELETE', path)
   }
 
-  /** The current access token, refreshed first if there is none yet (for WebSocket connections). */
-  async token(): Promise<string | null> {
-    if (!this.accessToken && this.storage.getItem(REFRESH_KEY)) {
+  /**
+   * An access token that is still valid for a while, for connections that present it themselves (the live
+   * WebSocket): rotated first when there is none, when it is about to expire, or when {@code force}d because
+   * the server refused it.
+   */
+  async freshToken(force = false): Promise<string | null> {
+    const stale = !this.accessToken || this.now() > this.expiresAt - 30_000
+    if ((force || stale) && this.storage.getItem(REFRESH_KEY)) {
       await this.refresh()
     }
     return this.accessToken
@@ -137,6 +146,7 @@ export class ApiClient {
 
   private store(pair: TokenPair) {
     this.accessToken = pair.accessToken
+    this.expiresAt = this.now() + pair.expiresIn * 1000
     this.storage.setItem(REFRESH_KEY, pair.refreshToken)
     this.listeners.forEach((l) => l(true))
   }

@@ -21,8 +21,9 @@ final class ToolResults {
 
     ToolCallRecord ok(ToolCallRecord call, Tool tool, ToolContext context, ToolResponse response, long latency) {
         JsonNode data = response.data();
+        // Formatters are written against the tool's declared fields when it has some, else the whole answer.
         String display = formatters.render(context.tenant(), tool.formatter(), context.language(),
-                context.channel().wireName(), data).orElse(null);
+                context.channel().wireName(), project(tool, data)).orElse(null);
         ObjectNode forModel = JsonNodeFactory.instance.objectNode().put("status", "ok");
         if (display != null) {
             forModel.put("summary", display);

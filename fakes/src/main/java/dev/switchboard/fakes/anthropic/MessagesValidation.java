@@ -113,6 +113,24 @@ final class MessagesValidation {
                 return invalid("tools." + i + ".custom.input_schema: Field required");
             }
         }
+        return toolChoice(request);
+    }
+
+    /** {@code tool_choice: {"type":"tool","name":X}} must name a tool the request defines. */
+    private Optional<ApiError> toolChoice(MessagesRequest request) {
+        var choice = request.json().path("tool_choice");
+        var type = Json.text(choice, "type");
+        if (type == null) {
+            return Optional.empty();
+        }
+        if (!Set.of("auto", "any", "tool", "none").contains(type)) {
+            return invalid("tool_choice.type: Input tag '" + type + "' found using 'type' does not match any of the "
+                    + "expected tags: 'auto', 'any', 'tool', 'none'");
+        }
+        var name = Json.text(choice, "name");
+        if ("tool".equals(type) && !request.toolNames().contains(name)) {
+            return invalid("tool_choice.name: tool '" + name + "' is not defined in tools");
+        }
         return Optional.empty();
     }
 

@@ -4,6 +4,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
@@ -102,7 +103,7 @@ class AnthropicFakeWithLangChain4jTest {
         fake.enqueue("claude-haiku-4-5", Turn.text("Fallback here."));
 
         assertThatThrownBy(() -> blockingModel("claude-opus-4-1").chat("hi"))
-                .hasMessageContaining("overloaded_error");
+                .isInstanceOf(InternalServerException.class).hasMessageContaining("overloaded_error");
         assertThat(blockingModel("claude-haiku-4-5").chat("hi")).isEqualTo("Fallback here.");
     }
 

@@ -23,6 +23,7 @@ public class ToolCatalog {
     private final JsonMapper json;
     private final List<Tool> builtIns;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ToolCatalog(TenantSecrets secrets, JsonMapper json, AgentProperties properties) {
         this(secrets, json, properties, GuardedHttpClient.system());
     }

@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Starts turns: when a customer message for the AI is stored, when a voice caller asks for one, and when a sweep
@@ -98,11 +96,11 @@ class TurnScheduler implements AgentTurns {
         };
     }
 
-    /** Claims a turn for the conversation if it has unanswered messages and none runs; runs it after commit. */
+    /** Claims a turn for the conversation if it has unanswered messages and none runs, and runs it. */
     void schedule(UUID conversationId) {
         UUID tenant = TenantScope.requireTenant();
         Optional<TurnRow> claimed = turns.claim(conversationId, node, properties.turnLease());
-        claimed.ifPresent(turn -> afterCommit(() -> submit(tenant, turn)));
+        claimed.ifPresent(turn -> submit(tenant, turn));
     }
 
     private void submit(UUID tenantId, TurnRow turn) {
@@ -156,19 +154,6 @@ class TurnScheduler implements AgentTurns {
                     log.warn("agent sweep of tenant {} failed: {}", tenant.slug(), e.getMessage());
                 }
             });
-        }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
         }
     }
 }

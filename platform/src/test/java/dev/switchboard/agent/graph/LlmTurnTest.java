@@ -241,6 +241,63 @@ class LlmTurnTest {
         }
     }
 
+    /**
+     * The platform's own time per turn, model latency excluded (the fake answers at once and the recorded model
+     * latency is subtracted): prints JSON. Run with {@code -Dbench=true -Dtest=LlmTurnTest#turnOverhead}.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bench", matches = "true")
+    void turnOverhead() throws Exception {
+        List<Long> text = measure(300, false);
+        List<Long> tools = measure(150, true);
+        System.out.println("{\"benchmark\":\"agent-turn-overhead\",\"unit\":\"ms\",\"text_turn\":" + stats(text)
+                + ",\"tool_turn\":" + stats(tools) + "}");
+    }
+
+    /** A fresh, identified conversation every 12 turns keeps within the per-contact message budget. */
+    private List<Long> measure(int turns, boolean withTool) throws Exception {
+        List<Long> micros = new java.util.ArrayList<>();
+        UUID conversation = null;
+        for (int i = 0; i < turns; i++) {
+            if (i % 12 == 0) {
+                conversation = chat.open(ACME, Channel.VOICE);
+                UUID opened = conversation;
+                anthropic.enqueue(Turn.toolCall("validate_document", "{\"document\":\"X1234567L\"}"));
+                anthropic.enqueue(Turn.text("Identified."));
+                TenantScope.call(ACME, () -> agentTurns.stream(opened, "My NIE is X1234567L", TurnListener.NONE))
+                        .completion().get(20, TimeUnit.SECONDS);
+            }
+            if (withTool) {
+                anthropic.enqueue(Turn.toolCall("get_appointment", "{}"));
+            }
+            anthropic.enqueue(Turn.text("Answer number " + i + "."));
+            String question = "Question " + i;
+            UUID current = conversation;
+            long started = System.nanoTime();
+            TurnOutcome outcome = TenantScope.call(ACME, () -> agentTurns.stream(current, question,
+                    TurnListener.NONE)).completion().get(20, TimeUnit.SECONDS);
+            long elapsed = (System.nanoTime() - started) / 1000;
+            assertThat(outcome.ending()).isEqualTo(TurnOutcome.Ending.ANSWERED);
+            long model = TenantScope.call(ACME, () -> tx.execute(s -> jdbc.sql(
+                    "select coalesce(sum(latency_ms), 0) from llm_calls where turn_id = :t").param("t", outcome.turnId())
+                    .query(Long.class).single())) * 1000;
+            long tool = withTool ? TenantScope.call(ACME, () -> tx.execute(s -> jdbc.sql(
+                    "select coalesce(sum((content->>'latencyMs')::bigint), 0) from messages where turn_id = :t and role = 'tool'")
+                    .param("t", outcome.turnId()).query(Long.class).single())) * 1000 : 0;
+            if (i >= 24) {
+                micros.add(elapsed - model - tool);
+            }
+        }
+        return micros;
+    }
+
+    private static String stats(List<Long> micros) {
+        List<Long> sorted = micros.stream().sorted().toList();
+        double p50 = sorted.get(sorted.size() / 2) / 1000.0;
+        double p99 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0;
+        return "{\"turns\":" + sorted.size() + ",\"p50\":" + p50 + ",\"p99\":" + p99 + "}";
+    }
+
     private void sayWithoutWaiting(UUID conversation, String text) {
         TenantScope.run(ACME, () -> chat.all(ACME, conversation));
         chat.sayAsync(ACME, conversation, text);

@@ -41,7 +41,7 @@ public class Sessions {
             return Optional.empty();
         }
         throttle.recordSuccess(email, clientAddress);
-        return Optional.of(tx.execute(s -> newPair(user.get(), UUID.randomUUID())));
+        return tx.execute(s -> newPair(user.get(), UUID.randomUUID()));
     }
 
     /**
@@ -66,7 +66,7 @@ public class Sessions {
     public Optional<TokenPair> refresh(String refreshToken) {
         return tx.execute(s -> refreshTokens.spend(refreshToken)
                 .flatMap(spent -> users.find(spent.userId()).filter(u -> !u.disabled())
-                        .map(u -> newPair(u, spent.familyId()))));
+                        .flatMap(u -> newPair(u, spent.familyId()))));
     }
 
     public void logout(String refreshToken) {
@@ -80,11 +80,11 @@ public class Sessions {
             return Optional.empty();
         }
         String hash = passwords.hash(newPassword);
-        return Optional.of(tx.execute(s -> {
+        return tx.execute(s -> {
             users.changePassword(userId, hash);
             refreshTokens.revokeAllOf(userId);
             return newPair(users.find(userId).orElseThrow(), UUID.randomUUID());
-        }));
+        });
     }
 
     /** Disabling (or re-enabling) a user ends all their sessions. */
@@ -95,8 +95,10 @@ public class Sessions {
         });
     }
 
-    private TokenPair newPair(User user, UUID familyId) {
-        return new TokenPair(accessTokens.issue(user), refreshTokens.issue(user.id(), familyId), accessTokens.ttlSeconds());
+    /** Empty when the user's sessions ended since {@code user} was read (see RefreshTokens.issue). */
+    private Optional<TokenPair> newPair(User user, UUID familyId) {
+        return refreshTokens.issue(user.id(), familyId, user.sessionEpoch())
+                .map(refresh -> new TokenPair(accessTokens.issue(user), refresh, accessTokens.ttlSeconds()));
     }
 
     public record TokenPair(String accessToken, String refreshToken, long expiresIn) {

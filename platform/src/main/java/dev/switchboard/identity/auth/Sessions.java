@@ -29,7 +29,10 @@ public class Sessions {
         this.tx = tx;
     }
 
-    /** Empty for a wrong email or password alike; throws TooManyRequests when this address is throttled. */
+    /**
+     * Empty for a wrong email or password alike; throws TooManyRequests when this address is throttled. Every
+     * attempt counts as a failure for the throttle unless it succeeds.
+     */
     public Optional<TokenPair> login(String email, String password, String clientAddress) {
         throttle.checkAllowed(email, clientAddress);
         Optional<User> user = users.findByEmail(email);
@@ -37,7 +40,6 @@ public class Sessions {
             passwords.burnTime(password);
         }
         if (user.isEmpty() || user.get().disabled() || !passwords.matches(password, user.get().passwordHash())) {
-            throttle.recordFailure(email, clientAddress);
             return Optional.empty();
         }
         throttle.recordSuccess(email, clientAddress);
@@ -52,7 +54,6 @@ public class Sessions {
     public boolean passwordMatches(User user, String password, String clientAddress) {
         throttle.checkAllowed(user.email(), clientAddress);
         if (!passwords.matches(password, user.passwordHash())) {
-            throttle.recordFailure(user.email(), clientAddress);
             return false;
         }
         throttle.recordSuccess(user.email(), clientAddress);

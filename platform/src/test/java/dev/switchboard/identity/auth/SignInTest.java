@@ -10,6 +10,8 @@ import dev.switchboard.TenantFixtures;
 import dev.switchboard.TestApi;
 import dev.switchboard.shared.TenantRole;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +64,33 @@ class SignInTest {
         assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
         assertThat(throttled.json().has("accessToken")).isFalse();
         assertThat(victim.tryLogin(user.email(), user.password())).hasStatus(200);
+    }
+
+    @Test
+    void aBurstOfParallelGuessesIsThrottledLikeSequentialOnes() throws Exception {
+        TenantFixtures.TestUser user = fixtures.newUser(ACME, TenantRole.AGENT);
+        TestApi attacker = api.from(InetAddress.getByName("127.0.0.7"));
+        int burst = 12;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<ApiResponse>> guesses = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(burst)) {
+            for (int i = 0; i < burst; i++) {
+                String guess = "parallel guess " + i;
+                guesses.add(pool.submit(() -> {
+                    go.await();
+                    return attacker.tryLogin(user.email(), guess);
+                }));
+            }
+            go.countDown();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var guess : guesses) {
+            statuses.add(guess.get().status());
+        }
+
+        assertThat(statuses).isSubsetOf(401, 429);
+        assertThat(statuses.stream().filter(s -> s == 401).count()).as("guesses actually checked: " + statuses)
+                .isLessThanOrEqualTo(LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS);
     }
 
     @Test

@@ -16,6 +16,9 @@ import dev.switchboard.shared.db.OwnerDatabase;
 import dev.switchboard.tenant.TenantDefinition;
 import dev.switchboard.tenant.TenantProblem;
 import dev.switchboard.tenant.Tenants;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.core.ConditionFactory;
@@ -153,6 +156,30 @@ class TenantHotReloadTest {
         } finally {
             folder.removeTenant("initech");
             eventually().until(() -> tenants.find("initech").isEmpty());
+        }
+    }
+
+    @Test
+    void theWatcherSurvivesDirectoriesThatVanishWhileBeingRegistered() throws Exception {
+        // Deploy tools and editors create and remove scratch folders; one gone before the watcher has walked it
+        // must not stop hot reload for good.
+        for (int round = 0; round < 3; round++) {
+            Path scratch = folder.root().resolveSibling("tenants-scratch");
+            for (int i = 0; i < 150; i++) {
+                Files.createDirectories(scratch.resolve("d" + i).resolve("e").resolve("f"));
+            }
+            Path appeared = folder.root().resolve("scratch-" + round);
+            Files.move(scratch, appeared, StandardCopyOption.ATOMIC_MOVE);
+            folder.removeTenant(appeared.getFileName().toString());
+        }
+        try {
+            folder.addTenant("latecomer", TestPlatform.fixtureTenant("globex"),
+                    yaml -> yaml.replace("name: Globex Corporation", "name: Latecomer"));
+
+            eventually().until(() -> tenants.find("latecomer").isPresent());
+        } finally {
+            folder.removeTenant("latecomer");
+            eventually().until(() -> tenants.find("latecomer").isEmpty());
         }
     }
 

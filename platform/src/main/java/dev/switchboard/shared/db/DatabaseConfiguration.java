@@ -3,7 +3,6 @@ package dev.switchboard.shared.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.shared.SwitchboardHome;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -25,7 +24,8 @@ class DatabaseConfiguration {
             return new EmbeddedServerHolder(null);
         }
         boolean ephemeral = properties.embedded().ephemeral();
-        Path dataDir = ephemeral ? Files.createTempDirectory("switchboard-pg") : home.resolve("postgres");
+        // An ephemeral cluster lives in a folder the embedded server makes (and removes) itself.
+        Path dataDir = ephemeral ? null : home.resolve("postgres");
         return new EmbeddedServerHolder(EmbeddedPostgresServer.start(dataDir, ephemeral));
     }
 

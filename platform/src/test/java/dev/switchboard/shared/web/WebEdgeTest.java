@@ -45,6 +45,18 @@ class WebEdgeTest {
     }
 
     @Test
+    void errorsAreProblemDocumentsWhateverTheClientAccepts() {
+        String token = fixtures.token(ACME_OWNER);
+        for (String accept : new String[] {"text/html", "application/xml", "*/*", "application/json"}) {
+            assertThat(api.request("GET", "/api/v1/no-such-route").bearer(token).header("Accept", accept).send())
+                    .isProblem(404);
+            assertThat(api.request("GET", "/api/v1/me").header("Accept", accept).send()).isProblem(401);
+            assertThat(api.request("GET", "/api/v1/tenants/globex/config").bearer(token).header("Accept", accept).send())
+                    .isProblem(404);
+        }
+    }
+
+    @Test
     void requestsTheFirewallRejectsAreProblemDocumentsToo() {
         String token = fixtures.token(ACME_OWNER);
 

@@ -75,9 +75,11 @@ public class Sessions {
     }
 
     /** Ends every session of the user (all devices) and returns a fresh pair for the caller's own device. */
-    public Optional<TokenPair> changePassword(UUID userId, String currentPassword, String newPassword) {
+    public Optional<TokenPair> changePassword(UUID userId, String currentPassword, String newPassword,
+                                              String clientAddress) {
         User user = users.find(userId).orElseThrow();
-        if (!passwords.matches(currentPassword, user.passwordHash())) {
+        // Throttled like sign-in: a stolen access token must not become a way to guess the password.
+        if (!passwordMatches(user, currentPassword, clientAddress)) {
             return Optional.empty();
         }
         String hash = passwords.hash(newPassword);

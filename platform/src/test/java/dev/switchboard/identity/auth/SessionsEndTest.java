@@ -84,6 +84,23 @@ class SessionsEndTest {
     }
 
     @Test
+    void aStolenAccessTokenCannotBeUsedToGuessThePassword() throws Exception {
+        Session session = api.login(user.email(), user.password());
+        TestApi thief = api.from(java.net.InetAddress.getByName("127.0.0.8"));
+
+        for (int i = 0; i < LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
+            ApiResponse guess = thief.post("/api/v1/auth/password", session.accessToken(),
+                    Map.of("currentPassword", "guess number " + i, "newPassword", "The thief's own passphrase"));
+            assertThat(guess.status()).as(guess.describe()).isIn(400, 401, 403);
+        }
+        ApiResponse throttled = thief.post("/api/v1/auth/password", session.accessToken(),
+                Map.of("currentPassword", user.password(), "newPassword", "The thief's own passphrase"));
+
+        assertThat(throttled).isProblem(429);
+        assertThat(api.tryLogin(user.email(), user.password())).as("the password is unchanged").hasStatus(200);
+    }
+
+    @Test
     void disablingAUserEndsEverySessionAndSignInStopsWorking() {
         Session laptop = api.login(user.email(), user.password());
         Session phone = api.login(user.email(), user.password());

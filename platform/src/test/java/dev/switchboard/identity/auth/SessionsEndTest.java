@@ -65,7 +65,7 @@ class SessionsEndTest {
         Session fresh = Session.of(changed);
         assertThat(api.get("/api/v1/me", fresh.accessToken())).hasStatus(200);
         assertThat(api.refresh(fresh.refreshToken())).hasStatus(200);
-        assertThat(api.tryLogin(user.email(), user.password())).isProblem(401);
+        assertThat(api.fromAnotherAddress().tryLogin(user.email(), user.password())).isProblem(401);
         assertThat(api.tryLogin(user.email(), newPassword)).hasStatus(200);
     }
 
@@ -73,7 +73,7 @@ class SessionsEndTest {
     void aWrongCurrentPasswordChangesNothing() {
         Session session = api.login(user.email(), user.password());
 
-        ApiResponse refused = api.post("/api/v1/auth/password", session.accessToken(),
+        ApiResponse refused = api.fromAnotherAddress().post("/api/v1/auth/password", session.accessToken(),
                 Map.of("currentPassword", "not the password", "newPassword", "Another long passphrase"));
 
         assertThat(refused.status()).as(refused.describe()).isIn(400, 401, 403);
@@ -86,7 +86,7 @@ class SessionsEndTest {
     @Test
     void aStolenAccessTokenCannotBeUsedToGuessThePassword() throws Exception {
         Session session = api.login(user.email(), user.password());
-        TestApi thief = api.from(java.net.InetAddress.getByName("127.0.0.8"));
+        TestApi thief = api.fromAnotherAddress();
 
         for (int i = 0; i < LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
             ApiResponse guess = thief.post("/api/v1/auth/password", session.accessToken(),
@@ -111,9 +111,10 @@ class SessionsEndTest {
         assertThat(api.get("/api/v1/me", phone.accessToken())).isProblem(401);
         assertThat(api.refresh(laptop.refreshToken())).isProblem(401);
         assertThat(api.refresh(phone.refreshToken())).isProblem(401);
-        ApiResponse disabledLogin = api.tryLogin(user.email(), user.password());
+        TestApi client = api.fromAnotherAddress();
+        ApiResponse disabledLogin = client.tryLogin(user.email(), user.password());
         assertThat(disabledLogin).isProblem(401);
-        assertThat(disabledLogin.body()).isEqualTo(api.tryLogin("nobody-" + user.email(), user.password()).body());
+        assertThat(disabledLogin.body()).isEqualTo(client.tryLogin("nobody-" + user.email(), user.password()).body());
 
         sessions.setDisabled(user.id(), false);
 
@@ -133,7 +134,8 @@ class SessionsEndTest {
             change.setAutoCommit(false);
             endSessionsUncommitted(change);
 
-            Future<ApiResponse> signIn = pool.submit(() -> api.tryLogin(user.email(), user.password()));
+            TestApi client = api.fromAnotherAddress();
+            Future<ApiResponse> signIn = pool.submit(() -> client.tryLogin(user.email(), user.password()));
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                     .until(() -> signIn.isDone() || owner.applicationConnectionsWaitingForALock() > 0);
             change.commit();

@@ -9,7 +9,6 @@ import dev.switchboard.PlatformTest;
 import dev.switchboard.TenantFixtures;
 import dev.switchboard.TestApi;
 import dev.switchboard.shared.TenantRole;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,9 @@ class SignInTest {
     void anUnknownEmailAndAWrongPasswordGetTheSame401() {
         TenantFixtures.TestUser user = fixtures.newUser(ACME, TenantRole.AGENT);
 
-        ApiResponse wrongPassword = api.tryLogin(user.email(), user.password() + "x");
-        ApiResponse unknownEmail = api.tryLogin("nobody-" + user.email(), user.password());
+        TestApi client = api.fromAnotherAddress();
+        ApiResponse wrongPassword = client.tryLogin(user.email(), user.password() + "x");
+        ApiResponse unknownEmail = client.tryLogin("nobody-" + user.email(), user.password());
 
         assertThat(wrongPassword).isProblem(401);
         assertThat(unknownEmail).isProblem(401);
@@ -52,8 +52,8 @@ class SignInTest {
     @Test
     void afterFiveFailuresFromOneAddressEvenTheRightPasswordGets429WhileAnotherAddressSignsIn() throws Exception {
         TenantFixtures.TestUser user = fixtures.newUser(ACME, TenantRole.AGENT);
-        TestApi attacker = api.from(InetAddress.getByName("127.0.0.3"));
-        TestApi victim = api.from(InetAddress.getByName("127.0.0.4"));
+        TestApi attacker = api.fromAnotherAddress();
+        TestApi victim = api.fromAnotherAddress();
 
         for (int i = 0; i < LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
             assertThat(attacker.tryLogin(user.email(), "guess number " + i)).isProblem(401);
@@ -69,7 +69,7 @@ class SignInTest {
     @Test
     void aBurstOfParallelGuessesIsThrottledLikeSequentialOnes() throws Exception {
         TenantFixtures.TestUser user = fixtures.newUser(ACME, TenantRole.AGENT);
-        TestApi attacker = api.from(InetAddress.getByName("127.0.0.7"));
+        TestApi attacker = api.fromAnotherAddress();
         int burst = 12;
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         List<java.util.concurrent.Future<ApiResponse>> guesses = new ArrayList<>();
@@ -96,7 +96,7 @@ class SignInTest {
     @Test
     void aForwardedForHeaderDoesNotChangeTheThrottledAddress() throws Exception {
         TenantFixtures.TestUser user = fixtures.newUser(ACME, TenantRole.AGENT);
-        TestApi attacker = api.from(InetAddress.getByName("127.0.0.5"));
+        TestApi attacker = api.fromAnotherAddress();
         for (int i = 0; i < LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
             attacker.tryLogin(user.email(), "guess number " + i);
         }

@@ -67,6 +67,12 @@ class WebEdgeTest {
     }
 
     @Test
+    void theErrorPageAskedForDirectlyReportsNothing() {
+        assertThat(api.get("/error", null)).isProblem(404);
+        assertThat(api.request("POST", "/error").json("{}").send()).isProblem(404);
+    }
+
+    @Test
     void aDeclaredBodyOverTheLimitIsRefusedWith413() {
         byte[] big = new byte[(int) TestPlatform.MAX_BODY_BYTES + 1];
         java.util.Arrays.fill(big, (byte) 'a');

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
 import { describe, expect, it } from 'vitest'
-import { BUDGET_GZIP_BYTES } from '../vite.config'
+import { BUDGET_GZIP_BYTES } from '../vite.config.ts'
 
 describe('widget.js', () => {
   it(`stays under ${BUDGET_GZIP_BYTES / 1024} KB gzipped`, async () => {

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,12 +37,6 @@ class ChannelDelivery implements Outbound {
     private final Conversations conversations;
     private final Messages messages;
     private final TransactionTemplate tx;
-    /**
-     * For the outcome, written after the message's transaction committed: code running in afterCommit would
-     * otherwise join that finished transaction, whose tenant setting is gone, and row-level security would
-     * silently match no row.
-     */
-    private final TransactionTemplate afterCommitTx;
     private final ApplicationEventPublisher events;
 
     ChannelDelivery(List<ChannelSender> senders, Conversations conversations, Messages messages,
@@ -52,8 +45,6 @@ class ChannelDelivery implements Outbound {
         this.conversations = conversations;
         this.messages = messages;
         this.tx = tx;
-        this.afterCommitTx = new TransactionTemplate(tx.getTransactionManager());
-        this.afterCommitTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
     }
 
@@ -100,7 +91,7 @@ class ChannelDelivery implements Outbound {
             outcome = ChannelSender.Delivery.failed(e.getMessage());
         }
         ChannelSender.Delivery result = outcome;
-        afterCommitTx.executeWithoutResult(status -> {
+        tx.executeWithoutResult(status -> {
             messages.recordDelivery(message.id(), result.providerMessageId(), result.status(),
                     result.error() == null ? null : JsonNodeFactory.instance.objectNode().put("message", result.error()));
             events.publishEvent(new MessageSent(conversation.tenantId(), conversation.id(), message.id(),

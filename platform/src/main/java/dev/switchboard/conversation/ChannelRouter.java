@@ -10,7 +10,10 @@ public interface ChannelRouter {
 
     Routed route(InboundMessage message);
 
-    /** {@code duplicate}: the message was seen before and nothing changed ({@code message} is then null). */
+    /**
+     * {@code duplicate}: the message was seen before and nothing changed; {@code message} is then the one stored
+     * the first time and {@code conversation} the conversation that holds it.
+     */
     record Routed(Conversation conversation, Message message, boolean duplicate) {
     }
 }

@@ -25,6 +25,9 @@ public interface Messages {
 
     Optional<Message> find(UUID messageId);
 
+    /** The customer message a channel delivered with this provider id, if it was stored before. */
+    Optional<Message> findInbound(Channel channel, String providerMessageId);
+
     Optional<Message> findOutbound(String providerMessageId);
 
     /** Messages after {@code afterSeq}, oldest first. */

@@ -17,6 +17,15 @@ public record NewMessage(MessageRole role, String kind, String text, JsonNode co
         return new NewMessage(role, "text", text, null, null, null, null);
     }
 
+    /**
+     * A human agent's reply. The name the customer sees travels in {@code content.authorName}, so channels can
+     * show who wrote without reaching into the identity module.
+     */
+    public static NewMessage fromHuman(UUID authorId, String authorName, String text) {
+        return new NewMessage(MessageRole.HUMAN, "text", text,
+                JsonNodeFactory.instance.objectNode().put("authorName", authorName), authorId, null, null);
+    }
+
     public NewMessage withTurn(UUID turn) {
         return new NewMessage(role, kind, text, content, authorId, providerMessageId, turn);
     }

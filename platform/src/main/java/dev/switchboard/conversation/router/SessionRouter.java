@@ -11,6 +11,7 @@ import dev.switchboard.conversation.NewMessage;
 import dev.switchboard.shared.TenantScope;
 import dev.switchboard.tenant.TenantConfiguration;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,6 +42,12 @@ class SessionRouter implements ChannelRouter {
         Duration sessionExpiry = Duration.ofMinutes(configuration.effective(TenantScope.requireTenant())
                 .integer("agent.sessionExpiryMinutes", 30));
         return tx.execute(status -> {
+            // A redelivery is recognised before anything is looked up or opened: otherwise a redelivery that
+            // arrives after its conversation closed would open (then roll back) a conversation of its own.
+            Optional<Routed> seen = seenBefore(inbound);
+            if (seen.isPresent()) {
+                return seen.get();
+            }
             Contact contact = contacts.contactFor(inbound.channel(), inbound.address(), inbound.displayName());
             var opened = conversations.openFor(contact, inbound.channel(), inbound.address(), sessionExpiry);
             NewMessage message = new NewMessage(MessageRole.CUSTOMER, inbound.content().kind(), inbound.content().text(),
@@ -48,9 +55,18 @@ class SessionRouter implements ChannelRouter {
             return messages.appendInbound(opened.conversation().id(), message)
                     .map(stored -> new Routed(conversations.get(opened.conversation().id()), stored, false))
                     .orElseGet(() -> {
+                        // A concurrent delivery of the same message won the race and has committed by now.
                         status.setRollbackOnly();
-                        return new Routed(opened.conversation(), null, true);
+                        return seenBefore(inbound).orElseThrow();
                     });
         });
+    }
+
+    private Optional<Routed> seenBefore(InboundMessage inbound) {
+        if (inbound.providerMessageId() == null) {
+            return Optional.empty();
+        }
+        return messages.findInbound(inbound.channel(), inbound.providerMessageId())
+                .map(original -> new Routed(conversations.get(original.conversationId()), original, true));
     }
 }

@@ -130,6 +130,14 @@ class JdbcMessages implements Messages {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Message> findInbound(Channel channel, String providerMessageId) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from messages where channel = :channel and provider_message_id = :p and role = 'customer'")
+                .param("channel", channel.wireName()).param("p", providerMessageId).query(this::map).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Message> findOutbound(String providerMessageId) {
         return jdbc.sql("select " + COLUMNS + " from messages where provider_message_id = :p and role <> 'customer'")
                 .param("p", providerMessageId).query(this::map).optional();

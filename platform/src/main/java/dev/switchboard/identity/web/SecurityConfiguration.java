@@ -28,7 +28,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {
             "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/invitations/accept",
             "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/api/docs", "/api/docs/**",
-            "/", "/app", "/app/**", "/widget.js", "/widget.js.map", "/demo/**", "/webhooks/**", "/ws/**",
+            "/", "/app", "/app/**", "/widget.js", "/widget.js.map", "/demo/**", "/webchat/**", "/webhooks/**", "/ws/**",
             "/favicon.ico", "/error"
     };
 

@@ -1,0 +1,2 @@
+/** The web chat's settings, read from the environment. */
+package dev.switchboard.webchat.config;

@@ -1,0 +1,65 @@
+package dev.switchboard.webchat.socket;
+
+import dev.switchboard.conversation.Channel;
+import dev.switchboard.conversation.Conversation;
+import dev.switchboard.conversation.ConversationChanged;
+import dev.switchboard.conversation.ConversationClosed;
+import dev.switchboard.conversation.Conversations;
+import dev.switchboard.webchat.store.OwnReadTransactions;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells open widgets what happened to their conversation once it is committed: it ended (the widget asks for
+ * a rating), a human took it or gave it back, it was rated (other tabs hide their rating prompt).
+ */
+@Component
+class ConversationNotices {
+
+    private static final Set<String> OWNERSHIP = Set.of("handoff_requested", "taken", "reassigned", "returned_to_ai");
+
+    private final Conversations conversations;
+    private final LocalDelivery local;
+    private final Frames frames;
+    private final Drafts drafts;
+    private final OwnReadTransactions reads;
+
+    ConversationNotices(Conversations conversations, LocalDelivery local, Frames frames, Drafts drafts,
+                        OwnReadTransactions reads) {
+        this.reads = reads;
+        this.conversations = conversations;
+        this.local = local;
+        this.frames = frames;
+        this.drafts = drafts;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void closed(ConversationClosed event) {
+        if (event.channel() != Channel.WEBCHAT) {
+            return;
+        }
+        drafts.discard(event.conversationId());
+        webchat(event.tenantId(), event.conversationId()).ifPresent(c -> local.about(c.tenantId(),
+                c.channelAddress(), c.id(), frames.closed(c.id(), event.reason())));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void changed(ConversationChanged event) {
+        if (OWNERSHIP.contains(event.change())) {
+            webchat(event.tenantId(), event.conversationId())
+                    .ifPresent(c -> local.about(c.tenantId(), c.channelAddress(), c.id(), frames.status(c)));
+        } else if ("rated".equals(event.change())) {
+            webchat(event.tenantId(), event.conversationId()).filter(c -> c.csat() != null)
+                    .ifPresent(c -> local.about(c.tenantId(), c.channelAddress(), c.id(), frames.rated(c.id(), c.csat())));
+        }
+    }
+
+    private Optional<Conversation> webchat(UUID tenantId, UUID conversationId) {
+        return reads.read(tenantId, () -> conversations.find(conversationId))
+                .filter(c -> c.channel() == Channel.WEBCHAT);
+    }
+}

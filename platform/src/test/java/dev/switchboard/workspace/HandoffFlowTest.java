@@ -61,7 +61,7 @@ class HandoffFlowTest {
             dashboard.subscribe(ACME);
             dashboard.await("presence", e -> e.toString().contains(ana.id().toString()));
 
-            Conversation c = workspace.customerWrites(ACME, "Marta Handoff", "quiero hablar con una persona");
+            Conversation c = workspace.customerWrites(ACME, "Marta Handoff", "tengo una duda con la factura");
             workspace.handOff(ACME, c.id());
             JsonNode offered = dashboard.await("conversation", e -> isAbout(e, c)
                     && ana.id().toString().equals(e.path("conversation").path("assignee").path("id").asString()));
@@ -116,7 +116,7 @@ class HandoffFlowTest {
     void withNobodyOnlineAHandoffWaitsInTheQueueUntilAnAgentArrives() {
         var late = fixtures.newUser(ACME, TenantRole.AGENT);
         String token = api.login(late.email(), late.password()).accessToken();
-        Conversation c = workspace.customerWrites(ACME, "Queued Quentin", "human please");
+        Conversation c = workspace.customerWrites(ACME, "Queued Quentin", "a question about my invoice");
         workspace.handOff(ACME, c.id());
 
         ApiResponse queue = api.get("/api/v1/tenants/acme/conversations?view=unassigned", token);

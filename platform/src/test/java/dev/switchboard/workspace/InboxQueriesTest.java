@@ -53,13 +53,14 @@ class InboxQueriesTest {
     }
 
     @Test
-    void pagesFollowEachOtherWithoutGapsOrRepeats() {
+    void pagesFollowEachOtherWithoutGapsOrRepeats() throws InterruptedException {
         WorkspaceFixtures workspace = new WorkspaceFixtures(router, conversations);
         String word = "pg" + UUID.randomUUID().toString().substring(0, 6);
         List<String> made = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             made.add(workspace.customerWrites(ACME, "Pager " + i, word + " page test").id().toString());
         }
+        awaitAiAnswers(made);
         List<String> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
@@ -73,7 +74,9 @@ class InboxQueriesTest {
         } while (cursor != null);
 
         assertThat(pages).isEqualTo(3);
-        assertThat(seen).containsExactlyElementsOf(made.reversed());
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(made);
+        assertThat(seen).as("the pages, one after the other, are the list in one piece")
+                .containsExactlyElementsOf(ids(api.get(LIST + "?limit=100&q=" + word, fixtures.token(ACME_AGENT))));
     }
 
     @Test
@@ -110,6 +113,20 @@ class InboxQueriesTest {
         assertThat(api.get(LIST + "?q=" + attack, agent)).hasStatus(200);
         assertThat(owner.jdbc().sql("select to_regclass('public.messages') is not null").query(Boolean.class).single())
                 .isTrue();
+    }
+
+    /**
+     * The AI answers each new conversation, which moves it up the list; paging while that happens would be
+     * paging a list that is being reordered. Waits until every one has its answer.
+     */
+    private void awaitAiAnswers(List<String> conversations) throws InterruptedException {
+        List<UUID> ids = conversations.stream().map(UUID::fromString).toList();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (owner.jdbc().sql("select count(distinct conversation_id) from messages where conversation_id in (:ids) and role = 'ai'")
+                .param("ids", ids).query(Long.class).single() < ids.size()) {
+            assertThat(System.nanoTime()).as("the AI answers every conversation").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private static List<String> ids(ApiResponse response) {

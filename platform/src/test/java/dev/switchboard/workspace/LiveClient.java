@@ -89,8 +89,12 @@ final class LiveClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        try {
+            if (!socket.isOutputClosed()) {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            }
+        } catch (java.util.concurrent.CompletionException serverClosedFirst) {
+            // the server may close at the same moment (a refused connection); nothing is left to say
         }
         socket.abort();
     }

@@ -4,9 +4,11 @@ import dev.switchboard.TenantFixtures;
 import dev.switchboard.conversation.Channel;
 import dev.switchboard.conversation.ChannelRouter;
 import dev.switchboard.conversation.Conversation;
+import dev.switchboard.conversation.ConversationStatus;
 import dev.switchboard.conversation.Conversations;
 import dev.switchboard.conversation.InboundContent;
 import dev.switchboard.conversation.InboundMessage;
+import dev.switchboard.shared.Conflict;
 import dev.switchboard.shared.TenantScope;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,10 +32,22 @@ final class WorkspaceFixtures {
                 .conversation());
     }
 
-    /** The AI hands the conversation over, as the agent's handoff step does. */
+    /**
+     * The AI hands the conversation over, as the agent's handoff step does. The agent answering the customer's
+     * message meanwhile may have done so already, which counts too.
+     */
     Conversation handOff(String slug, UUID conversationId) {
-        return TenantScope.call(TenantFixtures.tenantId(slug),
-                () -> conversations.requestHandoff(conversationId, "customer_asked_for_human"));
+        return TenantScope.call(TenantFixtures.tenantId(slug), () -> {
+            try {
+                return conversations.requestHandoff(conversationId, "customer_asked_for_human");
+            } catch (Conflict alreadyHandedOff) {
+                Conversation now = conversations.get(conversationId);
+                if (now.status() != ConversationStatus.PENDING) {
+                    throw alreadyHandedOff;
+                }
+                return now;
+            }
+        });
     }
 
     Conversation get(String slug, UUID conversationId) {

@@ -1,6 +1,6 @@
-import { AppShell, Badge, Burger, Center, Loader, Group, NavLink, SegmentedControl, Select, Switch, Text, Tooltip, useMantineColorScheme } from '@mantine/core'
+import { ActionIcon, AppShell, Badge, Burger, Center, Loader, Group, NavLink, SegmentedControl, Select, Switch, Text, Tooltip, useMantineColorScheme } from '@mantine/core'
 import { useDisclosure, useLocalStorage } from '@mantine/hooks'
-import { IconHome, IconLogout, IconMessageBolt, IconMessages, IconRobot } from '@tabler/icons-react'
+import { IconHome, IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconLogout, IconMessageBolt, IconMessages, IconRobot } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { Suspense, type ComponentType } from 'react'
 import { Navigate, NavLink as RouterLink, Outlet, useLocation } from 'react-router'
@@ -40,7 +40,10 @@ export function Shell() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group wrap="nowrap">
             <Burger opened={mobileOpened} onClick={toggleMobile} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
-            <Burger opened={desktopOpened} onClick={() => setDesktopOpened(!desktopOpened)} visibleFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <ActionIcon variant="subtle" color="gray" visibleFrom="sm" aria-label={t('nav.menu')} aria-expanded={desktopOpened}
+              onClick={() => setDesktopOpened(!desktopOpened)}>
+              {desktopOpened ? <IconLayoutSidebarLeftCollapse size={20} /> : <IconLayoutSidebarLeftExpand size={20} />}
+            </ActionIcon>
             <Text fw={700}>{t('app.name')}</Text>
           </Group>
           <Group wrap="nowrap" gap="sm">

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { api } from './api'
 import { LiveConnection, liveUrl, type LiveEvent, type LiveStatus } from './live'
 import { useSession } from './session'
@@ -58,9 +58,9 @@ export function useLiveEvents(tenant: string | undefined, conversation: string |
   useEffect(() => (tenant && conversation ? live.subscribe(tenant, conversation) : undefined), [live, tenant, conversation])
 }
 
+/** The connection's state; a store subscription, so a change between render and effect is never missed. */
 export function useLiveStatus(): LiveStatus {
   const live = useLive()
-  const [status, setStatus] = useState<LiveStatus>(live.status)
-  useEffect(() => live.onStatus(setStatus), [live])
-  return status
+  const subscribe = useCallback((onChange: () => void) => live.onStatus(onChange), [live])
+  return useSyncExternalStore(subscribe, () => live.status)
 }

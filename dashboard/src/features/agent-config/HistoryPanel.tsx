@@ -28,7 +28,7 @@ export function HistoryPanel({ changes, people, labelOf, readOnly, reverting, on
         <Stack gap="sm" data-testid="config-history">
           {changes?.length === 0 && <Text size="sm" c="dimmed">{t('config.history.empty')}</Text>}
           {changes?.map((change) => (
-            <Stack key={change.version} gap={2} pb="xs" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+            <Stack key={change.version} gap={2} pb="xs" data-testid={`history-v${change.version}`} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
               <Group justify="space-between" wrap="nowrap">
                 <Group gap={6} wrap="nowrap">
                   <Badge size="xs" variant="outline">v{change.version}</Badge>
@@ -43,7 +43,7 @@ export function HistoryPanel({ changes, people, labelOf, readOnly, reverting, on
                 )}
               </Group>
               <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                {summary(change.oldValue)} → {change.newValue === null ? t('config.history.directoryAgain') : summary(change.newValue)}
+                {change.oldValue === null ? t('config.history.directoryValue') : summary(change.oldValue)} → {change.newValue === null ? t('config.history.directoryValue') : summary(change.newValue)}
               </Text>
               <Text size="xs" c="dimmed">
                 {change.changedBy ? people?.get(change.changedBy) ?? t('config.someone') : t('config.someone')} · {formatDateTime(change.changedAt, language)}

@@ -21,16 +21,16 @@ export function ThreadHeader({ conversation: c, allowed, agents, me, busy, onAct
   const { t } = useI18n()
   const holder = c.assignee ? (c.assignee.id === me ? t('workspace.you') : c.assignee.name ?? t('workspace.formerMember')) : null
   return (
-    <Group justify="space-between" p="sm" wrap="nowrap" data-testid="thread-header" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-      <div style={{ minWidth: 0 }}>
+    <Group justify="space-between" p="sm" gap="xs" data-testid="thread-header" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+      <div style={{ minWidth: 0, flex: '1 1 220px' }}>
         <Title order={3} size="h4" lineClamp={1}>{contactLabel(c.contactName, t('workspace.anonymous'))}</Title>
         <Group gap={6} wrap="nowrap">
-          <Badge size="sm" variant="light" color={channelColor[c.channel]} data-testid="thread-channel">{t(`channel.${c.channel}`)}</Badge>
-          <Badge size="sm" color={statusColor[c.status]} data-testid="thread-status">{t(`status.${c.status}`)}</Badge>
+          <Badge size="sm" variant="light" color={channelColor[c.channel]} data-testid="thread-channel" style={{ flexShrink: 0 }}>{t(`channel.${c.channel}`)}</Badge>
+          <Badge size="sm" color={statusColor[c.status]} data-testid="thread-status" style={{ flexShrink: 0 }}>{t(`status.${c.status}`)}</Badge>
           {holder && <Text size="xs" c="dimmed" truncate>{c.status === 'pending' ? t('workspace.offeredTo', { name: holder }) : t('workspace.heldBy', { name: holder })}</Text>}
         </Group>
       </div>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" ml="auto">
         {allowed.take && (
           <Button size="xs" leftSection={<IconHandGrab size={14} aria-hidden />} loading={busy} onClick={() => onAction({ kind: 'take' })}>
             {t('actions.take')}

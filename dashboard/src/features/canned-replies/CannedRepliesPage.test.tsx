@@ -17,7 +17,7 @@ describe('CannedRepliesPage', () => {
     renderScreen(<CannedRepliesPage />, { server: fake, role: 'admin' })
     expect(await screen.findByText('/hola')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'New canned reply' }))
-    await userEvent.type(screen.getByLabelText(/Shortcut/), 'hola')
+    await userEvent.type(await screen.findByLabelText(/Shortcut/), 'hola')
     await userEvent.type(screen.getByLabelText(/Title/), 'Again')
     await userEvent.type(screen.getByLabelText(/Text/), 'Hi')
     await userEvent.click(screen.getByRole('button', { name: 'Save' }))

@@ -20,7 +20,7 @@ function server() {
 describe('Composer', () => {
   it('inserts a canned reply typed as /shortcut with its variables filled, and sends it with Ctrl+Enter', async () => {
     const fake = server()
-    renderScreen(<Composer slug="acme" conversationId="c1" canReply closed={false} variables={variables} onTakeOver={() => {}} />, { server: fake })
+    renderScreen(<Composer slug="acme" conversationId="c1" canReply canTake={false} holder={null} closed={false} variables={variables} onTakeOver={() => {}} />, { server: fake })
     const box = await screen.findByLabelText('Reply to the customer')
     await userEvent.type(box, '/hol')
     await userEvent.click(await screen.findByText('/hola · Saludo'))
@@ -33,7 +33,7 @@ describe('Composer', () => {
 
   it('writes private notes even when the agent does not hold the conversation', async () => {
     const fake = server()
-    renderScreen(<Composer slug="acme" conversationId="c1" canReply={false} closed={false} variables={variables} onTakeOver={() => {}} />, { server: fake })
+    renderScreen(<Composer slug="acme" conversationId="c1" canReply={false} canTake holder={null} closed={false} variables={variables} onTakeOver={() => {}} />, { server: fake })
     expect(await screen.findByLabelText('Reply to the customer')).toBeDisabled()
     expect(screen.getByText('Take over this conversation to reply to the customer.')).toBeInTheDocument()
     await userEvent.click(screen.getByText('Private note'))
@@ -48,7 +48,7 @@ describe('Composer', () => {
     const fake = server().on('POST', '/api/v1/tenants/acme/conversations/c1/messages', () => ({
       status: 409, body: { title: 'Conflict', status: 409, detail: 'Emma Agent already holds this conversation' },
     }))
-    renderScreen(<Composer slug="acme" conversationId="c1" canReply closed={false} variables={variables} onTakeOver={() => {}} />, { server: fake })
+    renderScreen(<Composer slug="acme" conversationId="c1" canReply canTake={false} holder={null} closed={false} variables={variables} onTakeOver={() => {}} />, { server: fake })
     await userEvent.type(await screen.findByLabelText('Reply to the customer'), 'hello')
     await userEvent.click(screen.getByRole('button', { name: 'Send' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('Emma Agent already holds this conversation')

@@ -13,6 +13,9 @@ type Props = {
   slug: string
   conversationId: string
   canReply: boolean
+  /** Whether taking over is open to this agent; when not, {@code holder} holds the conversation. */
+  canTake: boolean
+  holder: string | null
   closed: boolean
   variables: Variables
   onTakeOver: () => void
@@ -22,7 +25,7 @@ type Props = {
  * Replies go to the customer on the conversation's channel; private notes stay between agents. Typing "/" opens
  * the canned replies (or use the button); Ctrl+Enter sends.
  */
-export function Composer({ slug, conversationId, canReply, closed, variables, onTakeOver }: Props) {
+export function Composer({ slug, conversationId, canReply, canTake, holder, closed, variables, onTakeOver }: Props) {
   const { t } = useI18n()
   const client = useQueryClient()
   const [mode, setMode] = useState<'reply' | 'note'>('reply')
@@ -74,10 +77,12 @@ export function Composer({ slug, conversationId, canReply, closed, variables, on
       </Group>
       {blocked && !closed && (
         <Alert color="orange" variant="light" py={6}>
-          <Group justify="space-between">
-            <Text size="sm">{t('composer.takeOverFirst')}</Text>
-            <Button size="xs" onClick={onTakeOver}>{t('actions.take')}</Button>
-          </Group>
+          {canTake ? (
+            <Group justify="space-between">
+              <Text size="sm">{t('composer.takeOverFirst')}</Text>
+              <Button size="xs" onClick={onTakeOver}>{t('actions.take')}</Button>
+            </Group>
+          ) : <Text size="sm">{t('composer.heldByOther', { name: holder ?? t('workspace.formerMember') })}</Text>}
         </Alert>
       )}
       {error && <Alert color="red" role="alert" py={6}>{error}</Alert>}

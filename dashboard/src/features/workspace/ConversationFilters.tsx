@@ -21,7 +21,7 @@ export function ConversationFilters({ filters, counts, onChange }: Props) {
         <SegmentedControl size="xs" value={filters.status} aria-label={t('workspace.filters.state')}
           onChange={(status) => onChange({ status: status as Filters['status'] })}
           data={[{ value: 'active', label: t('workspace.filters.active') }, { value: 'inactive', label: t('workspace.filters.inactive') }]} />
-        <Select size="xs" aria-label={t('workspace.filters.channel')} value={filters.channel} allowDeselect={false} w={130}
+        <Select size="xs" aria-label={t('workspace.filters.channel')} value={filters.channel} allowDeselect={false} style={{ flex: 1 }}
           onChange={(channel) => onChange({ channel: (channel ?? '') as Filters['channel'] })}
           data={[
             { value: '', label: t('workspace.filters.allChannels') },

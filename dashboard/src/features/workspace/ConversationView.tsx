@@ -46,9 +46,10 @@ export function ConversationView({ slug, tenantName, id, me, supervisor, wide }:
       <section className={classes.column} aria-label={t('thread.label', { name: contactName })}>
         <ThreadHeader conversation={c} allowed={allowed} agents={agents.data} me={me?.id} busy={action.isPending}
           onAction={run} onTogglePanel={wide ? undefined : panel.toggle} />
-        <MessageList messages={messages} contactName={contactName} loading={thread.isLoading}
+        <MessageList messages={messages} events={detail.data.audit} contactName={contactName} loading={thread.isLoading}
           hasOlder={Boolean(thread.hasNextPage)} loadingOlder={thread.isFetchingNextPage} onLoadOlder={() => thread.fetchNextPage()} />
-        <Composer key={id} slug={slug} conversationId={id} canReply={allowed.reply} closed={c.status === 'closed'}
+        <Composer key={id} slug={slug} conversationId={id} canReply={allowed.reply} canTake={allowed.take}
+          holder={c.assignee?.name ?? null} closed={c.status === 'closed'}
           onTakeOver={() => run({ kind: 'take' })}
           variables={{ 'contact.name': c.contactName ?? '', 'agent.name': me?.displayName ?? '', 'tenant.name': tenantName }} />
       </section>

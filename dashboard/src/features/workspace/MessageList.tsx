@@ -1,11 +1,15 @@
-import { Button, Center, Loader, ScrollArea, Stack } from '@mantine/core'
+import { Button, Center, Divider, Loader, ScrollArea, Stack } from '@mantine/core'
 import { useLayoutEffect, useRef } from 'react'
+import { formatTime } from '../../lib/format'
 import { useI18n } from '../../lib/i18n'
+import { describeAudit } from './audit'
 import { MessageItem } from './MessageItem'
-import type { Message } from './types'
+import { interleave } from './thread'
+import type { AuditEntry, Message } from './types'
 
 type Props = {
   messages: Message[]
+  events: AuditEntry[]
   contactName: string
   loading: boolean
   hasOlder: boolean
@@ -14,8 +18,8 @@ type Props = {
 }
 
 /** The thread, oldest at the top. It follows new messages while the reader is at the bottom, not otherwise. */
-export function MessageList({ messages, contactName, loading, hasOlder, loadingOlder, onLoadOlder }: Props) {
-  const { t } = useI18n()
+export function MessageList({ messages, events, contactName, loading, hasOlder, loadingOlder, onLoadOlder }: Props) {
+  const { t, language } = useI18n()
   const viewport = useRef<HTMLDivElement>(null)
   const atBottom = useRef(true)
   const newest = messages.at(-1)?.id
@@ -38,7 +42,10 @@ export function MessageList({ messages, contactName, loading, hasOlder, loadingO
             <Button size="xs" variant="subtle" loading={loadingOlder} onClick={onLoadOlder}>{t('thread.older')}</Button>
           </Center>
         )}
-        {messages.map((m) => <MessageItem key={m.id} message={m} contactName={contactName} />)}
+        {interleave(messages, events, !hasOlder).map((entry) => entry.message
+          ? <MessageItem key={entry.message.id} message={entry.message} contactName={contactName} />
+          : <Divider key={`e${entry.event?.id}`} labelPosition="center" data-testid="thread-event"
+            label={`${describeAudit(entry.event as AuditEntry, t)} · ${formatTime(entry.event?.at, language)}`} />)}
       </Stack>
     </ScrollArea>
   )

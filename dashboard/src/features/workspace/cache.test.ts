@@ -33,3 +33,18 @@ describe('workspace cache updates', () => {
     expect(applyPresence(agents, [{ userId: 'b', status: 'away' }])?.map((a) => a.status)).toEqual(['offline', 'away'])
   })
 })
+
+describe('thread with ownership changes', () => {
+  it('puts each change between the messages around it, and keeps back changes older than what is loaded', async () => {
+    const { interleave } = await import('./thread')
+    const at = (minute: number) => `2026-05-01T10:${String(minute).padStart(2, '0')}:00Z`
+    const messages = [message(1, { createdAt: at(1) }), message(2, { createdAt: at(5) })]
+    const change = (id: number, minute: number) => ({ id, change: 'taken', from: 'pending' as const, to: 'human' as const, owner: 'human' as const, assignee: null, actor: null, reason: null, at: at(minute) })
+    const events = [change(1, 0), change(2, 3)]
+    expect(interleave(messages, events, true).map((e) => e.message?.seq ?? `e${e.event?.id}`)).toEqual(['e1', 1, 'e2', 2])
+    expect(interleave(messages, events, false).map((e) => e.message?.seq ?? `e${e.event?.id}`)).toEqual([1, 'e2', 2])
+    const precise = [message(1, { createdAt: '2026-05-01T10:00:03Z' })]
+    expect(interleave(precise, [change(3, 0)].map((c) => ({ ...c, at: '2026-05-01T10:00:03.5Z' })), true)
+      .map((e) => e.message?.seq ?? `e${e.event?.id}`)).toEqual([1, 'e3'])
+  })
+})

@@ -30,7 +30,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The embedded database starts as soon as the environment is prepared (EarlyEmbeddedStart), before
+// TestPlatform's initializer runs; only properties given here are known that early. Without this one the
+// tests ran against a persistent cluster in the module's ./.switchboard that kept every earlier run's rows.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "switchboard.database.embedded.ephemeral=true")
 @ContextConfiguration(initializers = TestPlatform.class)
 @Import(TestPlatformBeans.class)
 public @interface PlatformTest {

@@ -33,6 +33,12 @@ public interface Conversations {
      */
     Conversation assign(UUID conversationId, UUID userId);
 
+    /**
+     * Withdraws an offer that {@code userId} has not taken (they went offline): the conversation waits in the
+     * queue again. Fails with {@code Conflict} when it was taken, or offered to someone else, meanwhile.
+     */
+    Conversation unassign(UUID conversationId, UUID userId, String reason);
+
     /** A human takes it; fails with {@code Conflict} if someone else holds it already. */
     Conversation take(UUID conversationId, UUID userId);
 

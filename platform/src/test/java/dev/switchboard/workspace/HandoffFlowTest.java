@@ -38,12 +38,15 @@ class HandoffFlowTest {
     Conversations conversations;
     @Autowired
     dev.switchboard.workspace.Presence presence;
+    @Autowired
+    dev.switchboard.shared.db.OwnerDatabase owner;
 
     private WorkspaceFixtures workspace;
 
     @BeforeEach
     void nobodyElseIsOnline() throws InterruptedException {
         workspace = new WorkspaceFixtures(router, conversations);
+        WorkspaceFixtures.emptyTheQueue(owner, ACME);
         Instant deadline = Instant.now().plusSeconds(10);
         while (!presence.statuses(tenantId(ACME)).isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);

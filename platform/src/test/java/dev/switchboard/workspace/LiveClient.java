@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /** A dashboard's live connection as a test drives it: JDK WebSocket, every received event kept in order. */
-final class LiveClient implements AutoCloseable {
+public final class LiveClient implements AutoCloseable {
 
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
@@ -29,37 +29,37 @@ final class LiveClient implements AutoCloseable {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new Collector()).join();
     }
 
-    static LiveClient connect(TestApi api) {
+    public static LiveClient connect(TestApi api) {
         return new LiveClient(api.baseUrl());
     }
 
     /** Connects, authenticates and waits for {@code ready}. */
-    static LiveClient signedIn(TestApi api, String token) {
+    public static LiveClient signedIn(TestApi api, String token) {
         LiveClient client = connect(api);
         client.send(Map.of("type", "auth", "token", token));
         client.await("ready", e -> true);
         return client;
     }
 
-    void send(Map<String, ?> message) {
+    public void send(Map<String, ?> message) {
         socket.sendText(TestApi.JSON.writeValueAsString(message), true).join();
     }
 
-    void subscribe(String tenant) {
+    public void subscribe(String tenant) {
         send(Map.of("type", "subscribe", "tenant", tenant));
     }
 
-    void subscribe(String tenant, Object conversation) {
+    public void subscribe(String tenant, Object conversation) {
         send(Map.of("type", "subscribe", "tenant", tenant, "conversation", conversation.toString()));
     }
 
     /** The next event of {@code type} matching {@code filter} within ten seconds; earlier others are skipped. */
-    JsonNode await(String type, Predicate<JsonNode> filter) {
+    public JsonNode await(String type, Predicate<JsonNode> filter) {
         return poll(type, filter, Duration.ofSeconds(10))
                 .orElseThrow(() -> new AssertionError("no " + type + " event arrived; saw " + seen));
     }
 
-    Optional<JsonNode> poll(String type, Predicate<JsonNode> filter, Duration within) {
+    public Optional<JsonNode> poll(String type, Predicate<JsonNode> filter, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         try {
             while (true) {
@@ -79,11 +79,11 @@ final class LiveClient implements AutoCloseable {
     }
 
     /** Every event received so far, including the ones {@link #await} skipped. */
-    synchronized List<JsonNode> seen() {
+    public synchronized List<JsonNode> seen() {
         return List.copyOf(seen);
     }
 
-    int awaitClose() {
+    public int awaitClose() {
         return closed.orTimeout(20, TimeUnit.SECONDS).join();
     }
 

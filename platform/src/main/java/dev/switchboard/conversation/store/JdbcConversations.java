@@ -108,6 +108,14 @@ class JdbcConversations implements Conversations {
     }
 
     @Override
+    public Conversation unassign(UUID conversationId, UUID userId, String reason) {
+        return change(conversationId, """
+                update conversations set assignee_id = null
+                 where id = :id and status = 'pending' and assignee_id = :user""",
+                Map.of("user", userId), "unassigned", reason, "the offer was taken or changed meanwhile");
+    }
+
+    @Override
     public Conversation take(UUID conversationId, UUID userId) {
         return change(conversationId, """
                 update conversations set status = 'human', owner = 'human', assignee_id = :user

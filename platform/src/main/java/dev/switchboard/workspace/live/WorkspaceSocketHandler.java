@@ -140,9 +140,12 @@ class WorkspaceSocketHandler extends TextWebSocketHandler {
                     slug, conversation.orElse(null))));
             return;
         }
-        session.send(fanout.write(new LiveEvents.Subscribed(slug, conversation.orElse(null), role.get().wireName())));
+        // Presence first: once a dashboard is told it is subscribed, its agent counts as online everywhere.
         if (conversation.isEmpty()) {
             presence.beat(tenantId, session.id, user.id(), session.idle());
+        }
+        session.send(fanout.write(new LiveEvents.Subscribed(slug, conversation.orElse(null), role.get().wireName())));
+        if (conversation.isEmpty()) {
             fanout.sendPresence(session, tenant.get());
         }
     }

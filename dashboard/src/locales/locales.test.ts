@@ -14,7 +14,7 @@ const DYNAMIC: Record<string, string[]> = {
   'workspace.view.': ['all', 'mine', 'unassigned', 'ai'],
   'workspace.list.emptyHint.': ['all', 'mine', 'unassigned', 'ai'],
   'tool.status.': ['ok', 'pending', 'running', 'error', 'refused', 'unknown'],
-  'audit.change.': ['handoff_requested', 'assigned', 'taken', 'reassigned', 'returned_to_ai', 'closed', 'rated', 'other'],
+  'audit.change.': ['handoff_requested', 'assigned', 'unassigned', 'taken', 'reassigned', 'returned_to_ai', 'closed', 'rated', 'other'],
   'live.': ['open', 'connecting', 'offline', 'open.hint', 'connecting.hint', 'offline.hint'],
   'language.': ['en', 'es'],
   'config.provider.': ['anthropic', 'openai-compatible', 'offline'],

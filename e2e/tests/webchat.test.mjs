@@ -67,10 +67,12 @@ test('a visitor on a third-party site cancels a visit in Spanish, reloads, finds
   tab.on('request', (r) => r.resourceType() === 'image' && images.push(r.url()))
   await tab.goto(`${site}/es`)
 
-  const launcher = tab.getByRole('button', { name: 'Abrir chat' })
-  await launcher.click()
+  await tab.getByRole('button', { name: 'Abrir chat' }).click()
+  const launcher = tab.locator('button.launcher')
   assert.notEqual(await launcher.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(255, 105, 180)')
   await tab.getByText('¡Hola! Soy el asistente virtual de Acme Home Services').waitFor()
+  const font = await tab.locator('li.msg.ai').first().evaluate((li) => getComputedStyle(li).fontFamily)
+  assert.doesNotMatch(font, /Comic Sans|cursive/, 'the page styles do not reach into the widget')
 
   await say(tab, 'quiero cancelar mi visita')
   assert.match(await reply(tab, 1), /DNI/)
@@ -119,7 +121,7 @@ test('an English visitor asks for the technician, then gets a reply streamed tok
       await tab.waitForTimeout(25)
     }
     assert.ok(seen.size >= 3, `the reply grew token by token on screen (saw ${[...seen].join(' | ')})`)
-    assert.match(await reply(tab, 2), /You said: .*please tell me something nice/)
+    assert.match(await reply(tab, 2), /You said: .*please tell me/)
     assert.equal(await tab.locator('.draft').count(), 0, 'the draft gave way to the committed reply')
     await screenshot(tab, 'webchat-english-streamed')
   } finally {
@@ -131,10 +133,9 @@ test('an English visitor asks for the technician, then gets a reply streamed tok
 test('a page on an origin the tenant did not allow gets no chat', { skip }, async () => {
   const context = await browser.newContext()
   const tab = await context.newPage()
-  const refused = tab.waitForResponse((r) => r.url().endsWith('/webchat/acme/config'))
+  const gaveUp = tab.waitForEvent('console', (m) => m.text().includes('[switchboard web chat]'))
   await tab.goto(`http://localhost:${sitePort}/es`)
-  assert.equal((await refused).status(), 403)
-  await tab.waitForTimeout(300)
-  assert.equal(await tab.getByRole('button', { name: 'Abrir chat' }).count(), 0)
+  assert.match((await gaveUp).text(), /configuration refused|Failed to fetch/)
+  assert.equal(await tab.locator('[data-switchboard-webchat]').count(), 0)
   await context.close()
 })

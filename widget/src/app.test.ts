@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ChatApp, type WidgetConfig } from './app'
 import type { VisitorSession } from './session'
 import { factory, FakeSession, FakeSocket, flush } from './test/fakes'
@@ -40,6 +40,21 @@ describe('the widget', () => {
   beforeEach(() => {
     document.body.replaceChildren()
     FakeSocket.all = []
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it('lets a typing notice that never ends fade after half a minute, and offers End chat only during a conversation', async () => {
+    vi.useFakeTimers()
+    const { root } = await mount()
+    const socket = await openAndConnect(root)
+    const end = root.querySelector<HTMLButtonElement>('header button:not(.icon)')!
+    expect(end.hidden).toBe(true)
+    socket.receive({ type: 'message', conversationId: 'c', seq: 1, id: 'm1', role: 'customer', text: 'hi', at: '' })
+    expect(end.hidden).toBe(false)
+    socket.receive({ type: 'typing', conversationId: 'c', role: 'ai', active: true })
+    expect(root.querySelector('.typing')?.textContent).not.toBe('')
+    vi.advanceTimersByTime(30_000)
+    expect(root.querySelector('.typing')?.textContent).toBe('')
   })
 
   it('lives in a shadow root: the page cannot style it and it adds nothing to the page but its host', async () => {

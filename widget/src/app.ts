@@ -17,6 +17,8 @@ export interface WidgetConfig {
 }
 
 const TYPING_EVERY_MS = 4000
+/** A typing notice the platform never ends (a turn that ended without a reply) fades on its own. */
+const TYPING_SHOWN_MS = 30_000
 
 export class ChatApp {
   readonly state: ChatState
@@ -24,6 +26,7 @@ export class ChatApp {
   private readonly connection: Connection
   private connectionState: 'connecting' | 'open' | 'reconnecting' = 'connecting'
   private lastTyping = 0
+  private typingTimer: ReturnType<typeof setTimeout> | undefined
   private readonly language: Language
   private readonly session: VisitorSession
 
@@ -104,8 +107,18 @@ export class ChatApp {
     const changes = this.state.apply(frame)
     this.session.rememberConversation(this.state.conversationId)
     this.errors(changes)
+    if (changes.some((c) => c.kind === 'typing')) this.fadeTyping()
     this.view.update(this.state, changes)
     if (changes.some((c) => c.kind === 'status')) this.view.connection(this.connectionState, this.state.humanJoined)
+  }
+
+  private fadeTyping(): void {
+    clearTimeout(this.typingTimer)
+    if (!this.state.typing) return
+    this.typingTimer = setTimeout(() => {
+      this.state.typing = null
+      this.view.update(this.state, [{ kind: 'typing' }])
+    }, TYPING_SHOWN_MS)
   }
 
   private errors(changes: Change[]): void {

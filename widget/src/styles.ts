@@ -1,7 +1,9 @@
 // Styles live inside the Shadow DOM: the host page's CSS cannot reach them, and they cannot reach the page.
-// `all: initial` on the host also stops inherited properties (font, color, line-height) from leaking in.
+// The page can still style the host element itself, and its rules beat :host ones unless both are !important
+// (then the shadow's win): so :host resets everything with !important, and the font is set again inside.
 export const styles = `
-:host{all:initial;position:fixed;right:20px;bottom:20px;z-index:2147483000;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2430;--accent:#1d4ed8;--accent-text:#fff;--bubble:#f1f3f7}
+:host{all:initial!important;display:block!important;position:fixed!important;right:20px!important;bottom:20px!important;z-index:2147483000!important;--accent:#1d4ed8;--accent-text:#fff;--bubble:#f1f3f7}
+.panel,.launcher{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2430;text-align:left}
 *{box-sizing:border-box}
 button{font:inherit;cursor:pointer}
 .launcher{width:56px;height:56px;border-radius:50%;border:0;background:var(--accent);color:var(--accent-text);box-shadow:0 6px 20px rgba(0,0,0,.25);display:grid;place-items:center;position:relative}

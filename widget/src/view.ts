@@ -57,7 +57,7 @@ export class ChatView {
     this.badge = el(doc, 'span', { class: 'badge', hidden: true })
     this.launcher.append(this.badge)
     this.statusLine = el(doc, 'p', { 'aria-live': 'polite' }, t.offline)
-    this.endButton = el(doc, 'button', { type: 'button' }, t.endChat)
+    this.endButton = el(doc, 'button', { type: 'button', hidden: true }, t.endChat)
     const minimise = el(doc, 'button', { type: 'button', class: 'icon', 'aria-label': t.close }, '×')
     const title = el(doc, 'h2', { id: 'sb-title' }, t.chatWith(config.name))
     const header = el(doc, 'header', {}, el(doc, 'div', { class: 'titles' }, title, this.statusLine), this.endButton, minimise)
@@ -131,6 +131,7 @@ export class ChatView {
       else if (change.kind === 'new-conversation') this.divider(state)
       else if (change.kind === 'reply' && this.panel.hidden) this.bumpUnread()
     }
+    this.endButton.hidden = state.closed || state.conversationId === null
     this.toBottom()
   }
 
@@ -213,7 +214,6 @@ export class ChatView {
   }
 
   private status(state: ChatState): void {
-    this.endButton.hidden = state.closed || state.conversationId === null
     this.statusLine.textContent = state.humanJoined ? this.t.humanJoined : this.t.assistant
     this.rating.hidden = !state.closed
     if (!state.closed) return

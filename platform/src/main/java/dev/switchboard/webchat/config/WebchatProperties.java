@@ -20,11 +20,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sessionsPerMinute   visitor tokens one client address may obtain per minute
  * @param socketsPerVisitor   open sockets one visitor may hold (tabs)
  * @param messagesPerMinute   visitor messages per minute when the tenant sets no budget
+ * @param fanout              tell other nodes (PostgreSQL LISTEN/NOTIFY) what this one delivers, for their sockets
  */
 @ConfigurationProperties("switchboard.webchat")
 public record WebchatProperties(String secret, Duration tokenTtl, String extraOrigins, Boolean demoPage,
                                 String publicUrl, Integer maxMessageChars, Integer sessionsPerMinute,
-                                Integer socketsPerVisitor, Integer messagesPerMinute) {
+                                Integer socketsPerVisitor, Integer messagesPerMinute, Boolean fanout) {
 
     public WebchatProperties {
         tokenTtl = tokenTtl == null ? Duration.ofDays(30) : tokenTtl;
@@ -33,6 +34,7 @@ public record WebchatProperties(String secret, Duration tokenTtl, String extraOr
         sessionsPerMinute = sessionsPerMinute == null ? 30 : sessionsPerMinute;
         socketsPerVisitor = socketsPerVisitor == null ? 8 : socketsPerVisitor;
         messagesPerMinute = messagesPerMinute == null ? 20 : messagesPerMinute;
+        fanout = fanout == null || fanout;
     }
 
     /** {@code extraOrigins} by tenant slug. */

@@ -43,5 +43,4 @@ class WidgetConfigController {
                 "/webchat/" + definition.slug() + "/session");
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(1))).body(body);
     }
-
 }

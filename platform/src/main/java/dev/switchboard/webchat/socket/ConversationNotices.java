@@ -5,6 +5,7 @@ import dev.switchboard.conversation.Conversation;
 import dev.switchboard.conversation.ConversationChanged;
 import dev.switchboard.conversation.ConversationClosed;
 import dev.switchboard.conversation.Conversations;
+import dev.switchboard.webchat.cluster.Fanout;
 import dev.switchboard.webchat.store.OwnReadTransactions;
 import java.util.Optional;
 import java.util.Set;
@@ -27,10 +28,12 @@ class ConversationNotices {
     private final Frames frames;
     private final Drafts drafts;
     private final OwnReadTransactions reads;
+    private final Fanout fanout;
 
     ConversationNotices(Conversations conversations, LocalDelivery local, Frames frames, Drafts drafts,
-                        OwnReadTransactions reads) {
+                        OwnReadTransactions reads, Fanout fanout) {
         this.reads = reads;
+        this.fanout = fanout;
         this.conversations = conversations;
         this.local = local;
         this.frames = frames;
@@ -43,19 +46,22 @@ class ConversationNotices {
             return;
         }
         drafts.discard(event.conversationId());
-        webchat(event.tenantId(), event.conversationId()).ifPresent(c -> local.about(c.tenantId(),
-                c.channelAddress(), c.id(), frames.closed(c.id(), event.reason())));
+        webchat(event.tenantId(), event.conversationId()).ifPresent(c -> tell(c, frames.closed(c.id(), event.reason())));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void changed(ConversationChanged event) {
         if (OWNERSHIP.contains(event.change())) {
-            webchat(event.tenantId(), event.conversationId())
-                    .ifPresent(c -> local.about(c.tenantId(), c.channelAddress(), c.id(), frames.status(c)));
+            webchat(event.tenantId(), event.conversationId()).ifPresent(c -> tell(c, frames.status(c)));
         } else if ("rated".equals(event.change())) {
             webchat(event.tenantId(), event.conversationId()).filter(c -> c.csat() != null)
-                    .ifPresent(c -> local.about(c.tenantId(), c.channelAddress(), c.id(), frames.rated(c.id(), c.csat())));
+                    .ifPresent(c -> tell(c, frames.rated(c.id(), c.csat())));
         }
+    }
+
+    private void tell(Conversation conversation, String frame) {
+        local.about(conversation.tenantId(), conversation.channelAddress(), conversation.id(), frame);
+        fanout.notice(conversation.tenantId(), conversation.channelAddress(), conversation.id(), frame);
     }
 
     private Optional<Conversation> webchat(UUID tenantId, UUID conversationId) {

@@ -46,6 +46,26 @@ class Drafts {
         return offset[0];
     }
 
+    /**
+     * Adds a delta another node streamed, at the offset it had there; false when it does not continue this
+     * node's draft (a gap: the committed message will follow anyway).
+     */
+    boolean appendAt(UUID conversationId, UUID turnId, int offset, String delta) {
+        boolean[] applied = new boolean[1];
+        drafts.compute(conversationId, (id, draft) -> {
+            Draft current = draft == null || !draft.turnId.equals(turnId) ? new Draft(turnId) : draft;
+            int length = current.text.length();
+            if (offset > length || offset + delta.length() <= length) {
+                return draft;
+            }
+            current.text.append(delta, length - offset, delta.length());
+            current.touched = System.nanoTime();
+            applied[0] = true;
+            return current;
+        });
+        return applied[0];
+    }
+
     /** The reply of {@code turnId} was committed: its draft is over; the turn's next step starts a new one. */
     void committed(UUID conversationId, UUID turnId) {
         drafts.computeIfPresent(conversationId, (id, draft) -> draft.turnId.equals(turnId) ? null : draft);

@@ -39,12 +39,15 @@ class LocalDelivery {
         return taken;
     }
 
-    void delta(UUID tenantId, String visitorId, UUID conversationId, UUID turnId, int offset, String text) {
+    /** False when the visitor has no socket on this node. */
+    boolean delta(UUID tenantId, String visitorId, UUID conversationId, UUID turnId, int offset, String text) {
         List<VisitorSocket> open = sockets.of(tenantId, visitorId);
-        if (!open.isEmpty()) {
-            String frame = frames.delta(conversationId, turnId, offset, text);
-            open.forEach(s -> s.sendAbout(conversationId, frame));
+        if (open.isEmpty()) {
+            return false;
         }
+        String frame = frames.delta(conversationId, turnId, offset, text);
+        open.forEach(s -> s.sendAbout(conversationId, frame));
+        return true;
     }
 
     /** A notice about one conversation (typing, status, closed, rated) to the sockets that follow it. */

@@ -10,6 +10,7 @@ import dev.switchboard.conversation.InboundMessage;
 import dev.switchboard.conversation.Owner;
 import dev.switchboard.shared.Conflict;
 import dev.switchboard.webchat.VisitorTyping;
+import dev.switchboard.webchat.cluster.Fanout;
 import dev.switchboard.webchat.config.WebchatProperties;
 import dev.switchboard.webchat.visitor.Visitor;
 import java.time.Clock;
@@ -36,10 +37,12 @@ class VisitorRequests {
     private final ApplicationEventPublisher events;
     private final WebchatProperties properties;
     private final Clock clock;
+    private final Fanout fanout;
 
     VisitorRequests(ChannelRouter router, Conversations conversations, Contacts contacts, LocalDelivery local,
                     Frames frames, VisitorLimits limits, ApplicationEventPublisher events,
-                    WebchatProperties properties, Clock clock) {
+                    WebchatProperties properties, Clock clock, Fanout fanout) {
+        this.fanout = fanout;
         this.router = router;
         this.conversations = conversations;
         this.contacts = contacts;
@@ -95,6 +98,9 @@ class VisitorRequests {
         var routed = router.route(new InboundMessage(Channel.WEBCHAT, visitor.id(), null,
                 visitor.providerMessageId(say.id()), clock.instant(), new InboundContent.Text(text)));
         local.message(visitor.tenantId(), visitor.id(), routed.message());
+        if (!routed.duplicate()) {
+            fanout.message(visitor.tenantId(), visitor.id(), routed.conversation().id(), routed.message().seq());
+        }
         socket.sendNow(frames.ack(say.id(), routed.message(), routed.duplicate()));
         if (!routed.duplicate() && routed.conversation().owner() == Owner.AI) {
             local.about(visitor.tenantId(), visitor.id(), routed.conversation().id(),

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * breaks, notices may have been missed meanwhile: after reconnecting it asks every dashboard to resynchronise.
  */
 @Component
-class NotificationListener implements SmartLifecycle {
+class LiveNoticeListener implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationListener.class);
+    private static final Logger log = LoggerFactory.getLogger(LiveNoticeListener.class);
     private static final int POLL_MILLIS = 500;
     /** How often an idle connection is probed, so a silently dropped one is noticed. */
     private static final Duration PROBE_EVERY = Duration.ofSeconds(15);
@@ -30,7 +30,7 @@ class NotificationListener implements SmartLifecycle {
     private volatile boolean listening;
     private Thread thread;
 
-    NotificationListener(DataSource dataSource, LiveFanout fanout) {
+    LiveNoticeListener(DataSource dataSource, LiveFanout fanout) {
         this.dataSource = dataSource;
         this.fanout = fanout;
     }

@@ -1,0 +1,124 @@
+package dev.switchboard.voice.pipeline.pipeline;
+
+import dev.switchboard.voice.pipeline.frames.CancelFrame;
+import dev.switchboard.voice.pipeline.frames.EndFrame;
+import dev.switchboard.voice.pipeline.frames.ErrorFrame;
+import dev.switchboard.voice.pipeline.frames.Frame;
+import dev.switchboard.voice.pipeline.frames.StartFrame;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Processors linked in the order given, read as the bot's design: transport in, VAD, STT, user turns, LLM, TTS,
+ * transport out, assistant transcript. The pipeline adds a source before the first processor (it injects frames and
+ * receives the errors that travel all the way upstream) and a sink after the last (it notices the end).
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private final List<FrameProcessor> processors;
+    private final PipelineSource source = new PipelineSource();
+    private final PipelineSink sink = new PipelineSink();
+    private final List<Consumer<ErrorFrame>> errorListeners = new CopyOnWriteArrayList<>();
+
+    private Pipeline(List<FrameProcessor> stages) {
+        this.processors = new ArrayList<>();
+        processors.add(source);
+        processors.addAll(stages);
+        processors.add(sink);
+        for (int i = 0; i + 1 < processors.size(); i++) {
+            processors.get(i).linkTo(processors.get(i + 1));
+        }
+    }
+
+    public static Pipeline of(List<FrameProcessor> stages) {
+        return new Pipeline(List.copyOf(stages));
+    }
+
+    public static Pipeline of(FrameProcessor... stages) {
+        return of(List.of(stages));
+    }
+
+    /** Errors that reached the head of the pipeline; a fatal one has already cancelled the pipeline. */
+    public Pipeline onError(Consumer<ErrorFrame> listener) {
+        errorListeners.add(listener);
+        return this;
+    }
+
+    /** Frames that ran off the end of the pipeline (useful in tests and for observers). */
+    public Pipeline onOutput(Consumer<Frame> listener) {
+        sink.listeners.add(listener);
+        return this;
+    }
+
+    public Pipeline start() {
+        processors.forEach(FrameProcessor::start);
+        source.inject(new StartFrame());
+        return this;
+    }
+
+    /** Queues a frame at the head of the pipeline, as if the first processor had received it. */
+    public void queue(Frame frame) {
+        source.inject(frame);
+    }
+
+    /** Ends the call after everything queued has been processed. */
+    public void end(String reason) {
+        queue(new EndFrame(reason));
+    }
+
+    public void cancel(String reason) {
+        queue(new CancelFrame(reason));
+    }
+
+    /** Waits until the end or cancel frame has passed every processor. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return sink.awaitStopped(timeout);
+    }
+
+    @Override
+    public void close() {
+        processors.forEach(FrameProcessor::stop);
+    }
+
+    private final class PipelineSource extends FrameProcessor {
+        PipelineSource() {
+            super("pipeline-source");
+        }
+
+        void inject(Frame frame) {
+            queue(frame, Direction.DOWNSTREAM);
+        }
+
+        @Override
+        protected void process(Frame frame, Direction direction) {
+            if (direction == Direction.DOWNSTREAM) {
+                push(frame);
+            } else if (frame instanceof ErrorFrame error) {
+                errorListeners.forEach(listener -> listener.accept(error));
+                if (error.fatal()) {
+                    push(new CancelFrame(error.message()));
+                }
+            }
+        }
+    }
+
+    private static final class PipelineSink extends FrameProcessor {
+        final List<Consumer<Frame>> listeners = new CopyOnWriteArrayList<>();
+
+        PipelineSink() {
+            super("pipeline-sink");
+        }
+
+        @Override
+        protected void process(Frame frame, Direction direction) {
+            if (direction == Direction.DOWNSTREAM) {
+                listeners.forEach(listener -> listener.accept(frame));
+            } else {
+                pushUpstream(frame);
+            }
+        }
+    }
+}

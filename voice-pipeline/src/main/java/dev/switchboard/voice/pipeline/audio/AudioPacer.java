@@ -27,6 +27,8 @@ public final class AudioPacer implements AutoCloseable {
     private byte[] partial = new byte[0];
     private boolean closed;
     private volatile boolean speaking;
+    private long epoch;
+    private long polledEpoch;
 
     public AudioPacer(PlaybackSink sink, Ticker ticker) {
         this.sink = sink;
@@ -69,6 +71,7 @@ public final class AudioPacer implements AutoCloseable {
             List<Object> dropped = queue.stream().filter(Marker.class::isInstance).map(m -> ((Marker) m).value()).toList();
             queue.clear();
             partial = new byte[0];
+            epoch++;
             return dropped;
         } finally {
             lock.unlock();
@@ -127,8 +130,9 @@ public final class AudioPacer implements AutoCloseable {
                     played = 0;
                     deadline = start;
                 }
+                long taken = polledEpoch;
                 ticker.sleepUntil(deadline);
-                sink.play((byte[]) next);
+                playUnlessCleared((byte[]) next, taken);
                 played++;
             }
         } catch (InterruptedException e) {
@@ -153,7 +157,20 @@ public final class AudioPacer implements AutoCloseable {
                     }
                 }
             }
+            polledEpoch = epoch;
             return queue.poll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A frame taken just before a clear must not play after it: Twilio would play it after the clear. */
+    private void playUnlessCleared(byte[] frame, long taken) {
+        lock.lock();
+        try {
+            if (taken == epoch) {
+                sink.play(frame);
+            }
         } finally {
             lock.unlock();
         }

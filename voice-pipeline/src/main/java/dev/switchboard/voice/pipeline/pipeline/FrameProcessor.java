@@ -45,6 +45,14 @@ public abstract class FrameProcessor {
     protected void release() {
     }
 
+    /**
+     * Whether this processor's work is over once it has handled the frame: by default after an end or cancel frame.
+     * Upstream frames sent to a stopped processor are lost (they are still logged where they arise).
+     */
+    protected boolean stopsAfter(Frame frame) {
+        return frame instanceof EndFrame || frame instanceof CancelFrame;
+    }
+
     public final String name() {
         return name;
     }
@@ -168,8 +176,7 @@ public abstract class FrameProcessor {
                 throw new ProcessingFailed(e);
             }
         });
-        boolean last = (frame instanceof EndFrame || frame instanceof CancelFrame) && direction == Direction.DOWNSTREAM;
-        if (last) {
+        if (direction == Direction.DOWNSTREAM && stopsAfter(frame)) {
             inbox.close();
         }
     }

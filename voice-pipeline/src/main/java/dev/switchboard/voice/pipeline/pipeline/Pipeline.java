@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -53,9 +55,25 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts every processor and returns once the start frame has passed them all (models loaded, connections
+     * opened), so frames queued afterwards, from any thread, cannot overtake it.
+     */
     public Pipeline start() {
+        return start(Duration.ofSeconds(30));
+    }
+
+    public Pipeline start(Duration timeout) {
         processors.forEach(FrameProcessor::start);
         source.inject(new StartFrame());
+        try {
+            if (!sink.started.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("the pipeline did not start within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the pipeline", e);
+        }
         return this;
     }
 
@@ -88,6 +106,12 @@ public final class Pipeline implements AutoCloseable {
             super("pipeline-source");
         }
 
+        /** The head stays open until the pipeline is closed, so errors raised while the end drains still arrive. */
+        @Override
+        protected boolean stopsAfter(Frame frame) {
+            return false;
+        }
+
         void inject(Frame frame) {
             queue(frame, Direction.DOWNSTREAM);
         }
@@ -107,6 +131,7 @@ public final class Pipeline implements AutoCloseable {
 
     private static final class PipelineSink extends FrameProcessor {
         final List<Consumer<Frame>> listeners = new CopyOnWriteArrayList<>();
+        final CountDownLatch started = new CountDownLatch(1);
 
         PipelineSink() {
             super("pipeline-sink");
@@ -115,6 +140,9 @@ public final class Pipeline implements AutoCloseable {
         @Override
         protected void process(Frame frame, Direction direction) {
             if (direction == Direction.DOWNSTREAM) {
+                if (frame instanceof StartFrame) {
+                    started.countDown();
+                }
                 listeners.forEach(listener -> listener.accept(frame));
             } else {
                 pushUpstream(frame);

@@ -11,14 +11,16 @@ import dev.switchboard.voice.pipeline.frames.Frame;
 import dev.switchboard.voice.pipeline.frames.InterruptionFrame;
 import dev.switchboard.voice.pipeline.frames.LlmResponseEndFrame;
 import dev.switchboard.voice.pipeline.frames.OutputAudioFrame;
-import dev.switchboard.voice.pipeline.frames.StartFrame;
 import dev.switchboard.voice.pipeline.frames.TtsTextFrame;
 import dev.switchboard.voice.pipeline.pipeline.Direction;
 import dev.switchboard.voice.pipeline.pipeline.FrameProcessor;
 import dev.switchboard.voice.pipeline.transport.MessageSink;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,29 +33,40 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TwilioOutput extends FrameProcessor implements PlaybackSink {
 
     private final MessageSink sink;
-    private final Ticker ticker;
     private final Duration drainTimeout;
-    private final Map<String, Frame> pendingMarks = new ConcurrentHashMap<>();
+    private final Map<String, Frame> pendingMarks = new LinkedHashMap<>();
     private final AtomicLong markCounter = new AtomicLong();
     private volatile String streamSid;
-    private AudioPacer pacer;
+    private final AudioPacer pacer;
 
     TwilioOutput(MessageSink sink, Ticker ticker, Duration drainTimeout) {
         super("twilio-output");
         this.sink = sink;
-        this.ticker = ticker;
         this.drainTimeout = drainTimeout;
+        this.pacer = new AudioPacer(this, ticker);
     }
 
     void streamStarted(String sid) {
         this.streamSid = sid;
     }
 
+    /** Twilio plays in order, so an echo also confirms every mark placed before it, even if its echo is late. */
     void markPlayed(String name) {
-        Frame held = pendingMarks.remove(name);
-        if (held != null) {
-            push(held);
+        List<Frame> released = new ArrayList<>();
+        synchronized (pendingMarks) {
+            if (!pendingMarks.containsKey(name)) {
+                return;
+            }
+            Iterator<Map.Entry<String, Frame>> marks = pendingMarks.entrySet().iterator();
+            boolean reached = false;
+            while (marks.hasNext() && !reached) {
+                Map.Entry<String, Frame> mark = marks.next();
+                reached = mark.getKey().equals(name);
+                released.add(mark.getValue());
+                marks.remove();
+            }
         }
+        released.forEach(this::push);
     }
 
     @Override
@@ -63,10 +76,6 @@ final class TwilioOutput extends FrameProcessor implements PlaybackSink {
             return;
         }
         switch (frame) {
-            case StartFrame start -> {
-                pacer = new AudioPacer(this, ticker);
-                push(start);
-            }
             case OutputAudioFrame audio -> pacer.enqueueAudio(audio.mulaw());
             case TtsTextFrame text -> pacer.enqueueMarker(text);
             case LlmResponseEndFrame end -> pacer.enqueueMarker(end);
@@ -82,7 +91,9 @@ final class TwilioOutput extends FrameProcessor implements PlaybackSink {
 
     private void bargeIn(InterruptionFrame interruption) {
         pacer.clear();
-        pendingMarks.clear();
+        synchronized (pendingMarks) {
+            pendingMarks.clear();
+        }
         if (streamSid != null) {
             sink.send(TwilioMessages.clear(streamSid));
         }
@@ -112,7 +123,9 @@ final class TwilioOutput extends FrameProcessor implements PlaybackSink {
             return;
         }
         String name = "m" + markCounter.incrementAndGet();
-        pendingMarks.put(name, (Frame) marker);
+        synchronized (pendingMarks) {
+            pendingMarks.put(name, (Frame) marker);
+        }
         sink.send(TwilioMessages.mark(streamSid, name));
     }
 
@@ -128,8 +141,6 @@ final class TwilioOutput extends FrameProcessor implements PlaybackSink {
 
     @Override
     protected void release() {
-        if (pacer != null) {
-            pacer.close();
-        }
+        pacer.close();
     }
 }

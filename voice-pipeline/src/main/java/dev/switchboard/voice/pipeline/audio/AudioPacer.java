@@ -64,6 +64,17 @@ public final class AudioPacer implements AutoCloseable {
         }
     }
 
+    /** Pads and queues a trailing partial frame, so the end of the audio plays too. */
+    public void flush() {
+        lock.lock();
+        try {
+            flushPartial();
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Drops everything not yet played (barge-in) and returns the markers that will never be reached. */
     public List<Object> clear() {
         lock.lock();

@@ -22,10 +22,7 @@ sealed interface Envelope {
         }
     }
 
-    record Task(Runnable action) implements Envelope {
-        @Override
-        public boolean urgent() {
-            return true;
-        }
+    /** An urgent task runs next; an ordered one runs after the stream items queued before it. */
+    record Task(Runnable action, boolean urgent) implements Envelope {
     }
 }

@@ -80,7 +80,20 @@ public abstract class FrameProcessor {
     /** Runs an action on this processor's thread, ahead of the ordered stream. */
     public final void execute(Runnable action) {
         try {
-            inbox.put(new Envelope.Task(action));
+            inbox.put(new Envelope.Task(action, true));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs an action after the frames already queued in the ordered lane. A system frame overtakes the stream; this
+     * lets a processor act on it at the point of the stream where it was sent (the VAD's stop, after the speech
+     * that preceded it).
+     */
+    protected final void runInOrder(Runnable action) {
+        try {
+            inbox.put(new Envelope.Task(action, false));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

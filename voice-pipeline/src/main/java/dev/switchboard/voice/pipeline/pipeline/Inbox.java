@@ -32,6 +32,8 @@ final class Inbox {
             }
             if (envelope.urgent()) {
                 urgent.add(envelope);
+            } else if (envelope instanceof Envelope.Task) {
+                ordered.add(envelope); // queued by the processor itself: waiting for space would deadlock it
             } else {
                 while (ordered.size() >= capacity && !closed) {
                     notFull.await();

@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Recognises one utterance at a time from 16 kHz audio fed as it arrives. The grammar of expected phrases is tried
- * first, since pocketsphinx's open model is unusable on telephone audio; when the grammar finds nothing (or there
- * is none) and the fallback is enabled, the utterance is decoded again with the open English model.
+ * first, since pocketsphinx's open model is unusable on telephone audio. Streaming decoding normalises the audio
+ * with a running estimate that starts from the model's defaults, which can miss the first utterance of a call; so
+ * when it finds nothing, the kept utterance is decoded again as a whole, and then, if the fallback is enabled (or
+ * there are no phrases), with the open English model.
  */
 public final class OfflineRecognizer implements AutoCloseable {
 
@@ -60,8 +62,12 @@ public final class OfflineRecognizer implements AutoCloseable {
 
     public String endUtterance() {
         String text = decoder.end();
+        String first = grammar.isEmpty() ? SphinxDecoder.OPEN_MODEL : SphinxDecoder.GRAMMAR;
+        if (text.isEmpty()) {
+            text = decodeWhole(first);
+        }
         if (text.isEmpty() && openModel && !grammar.isEmpty()) {
-            text = decodeWithOpenModel();
+            text = decodeWhole(SphinxDecoder.OPEN_MODEL);
         }
         return text;
     }
@@ -78,15 +84,18 @@ public final class OfflineRecognizer implements AutoCloseable {
         decoder.close();
     }
 
-    private String decodeWithOpenModel() {
-        decoder.use(SphinxDecoder.OPEN_MODEL);
+    private String decodeWhole(String search) {
+        if (length == 0) {
+            return "";
+        }
+        decoder.use(search);
         decoder.start();
-        decoder.process(Arrays.copyOf(utterance, length));
+        decoder.process(Arrays.copyOf(utterance, length), true);
         return decoder.end();
     }
 
     private void keep(short[] pcm) {
-        if (!openModel || length + pcm.length > MAX_UTTERANCE_SAMPLES) {
+        if (length + pcm.length > MAX_UTTERANCE_SAMPLES) {
             return;
         }
         if (length + pcm.length > utterance.length) {

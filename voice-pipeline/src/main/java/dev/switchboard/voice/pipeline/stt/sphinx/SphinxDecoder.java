@@ -68,6 +68,11 @@ final class SphinxDecoder implements AutoCloseable {
     }
 
     void process(short[] pcm16k) {
+        process(pcm16k, false);
+    }
+
+    /** A whole utterance at once lets pocketsphinx normalise over all of it instead of a running estimate. */
+    void process(short[] pcm16k, boolean wholeUtterance) {
         if (pcm16k.length == 0) {
             return;
         }
@@ -75,7 +80,8 @@ final class SphinxDecoder implements AutoCloseable {
             buffer = arena.allocate(2L * Math.max(pcm16k.length, 16_000));
         }
         MemorySegment.copy(pcm16k, 0, buffer, ValueLayout.JAVA_SHORT, 0, pcm16k.length);
-        check(call(() -> (int) lib.processRaw.invokeExact(decoder, buffer, (long) pcm16k.length, 0, 0)), "ps_process_raw");
+        check(call(() -> (int) lib.processRaw.invokeExact(decoder, buffer, (long) pcm16k.length, 0,
+                wholeUtterance ? 1 : 0)), "ps_process_raw");
     }
 
     /** Ends the utterance and returns the best hypothesis, empty when nothing was recognised. */

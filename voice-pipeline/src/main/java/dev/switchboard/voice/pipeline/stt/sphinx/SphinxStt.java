@@ -50,7 +50,7 @@ public final class SphinxStt extends FrameProcessor implements LabelledService {
             case StartFrame start -> open();
             case UserStartedSpeakingFrame started -> startListening();
             case InputAudioFrame audio -> hear(upsampler.process(MuLaw.decode(audio.mulaw())));
-            case UserStoppedSpeakingFrame stopped -> stopListening();
+            case UserStoppedSpeakingFrame stopped -> runInOrder(this::stopListening);
             default -> { }
         }
         push(frame, direction);
@@ -94,6 +94,7 @@ public final class SphinxStt extends FrameProcessor implements LabelledService {
         }
     }
 
+    /** Runs once the speech queued before the VAD's stop has been decoded. */
     private void stopListening() {
         if (!listening) {
             return;

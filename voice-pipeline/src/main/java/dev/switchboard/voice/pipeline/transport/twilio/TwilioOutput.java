@@ -102,12 +102,13 @@ final class TwilioOutput extends FrameProcessor implements PlaybackSink {
 
     /** Lets the queued audio play out (bounded), then closes the stream, which ends the call. */
     private void hangUp(EndFrame end) throws InterruptedException {
+        pacer.flush();
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         while (pacer.isBusy() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        push(end);
         sink.close();
+        push(end);
     }
 
     @Override

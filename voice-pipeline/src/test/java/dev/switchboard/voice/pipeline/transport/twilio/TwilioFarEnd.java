@@ -15,25 +15,25 @@ import java.util.regex.Pattern;
  * second, echoes each mark when playback reaches it, and on {@code clear} drops its buffer and echoes every
  * pending mark at once (as Twilio does), remembering which echoes were cleared.
  */
-final class TwilioFarEnd implements MessageSink {
+public final class TwilioFarEnd implements MessageSink {
 
     private static final Pattern EVENT = Pattern.compile("\"event\":\"(\\w+)\"");
     private static final Pattern PAYLOAD = Pattern.compile("\"payload\":\"([^\"]*)\"");
     private static final Pattern NAME = Pattern.compile("\"name\":\"([^\"]*)\"");
 
-    final List<String> sent = new CopyOnWriteArrayList<>();
-    final List<String> playedMarks = new CopyOnWriteArrayList<>();
-    final List<String> clearedMarks = new CopyOnWriteArrayList<>();
+    public final List<String> sent = new CopyOnWriteArrayList<>();
+    public final List<String> playedMarks = new CopyOnWriteArrayList<>();
+    public final List<String> clearedMarks = new CopyOnWriteArrayList<>();
     private final Map<String, Thread> pendingEchoes = new ConcurrentHashMap<>();
     private TwilioMediaStream stream;
     private long playedUntilNanos;
-    volatile boolean closed;
+    public volatile boolean closed;
 
-    void attach(TwilioMediaStream stream) {
+    public void attach(TwilioMediaStream stream) {
         this.stream = stream;
     }
 
-    void connect(Map<String, String> parameters) {
+    public void connect(Map<String, String> parameters) {
         stream.onMessage("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
         StringBuilder custom = new StringBuilder();
         parameters.forEach((k, v) -> custom.append(custom.isEmpty() ? "" : ",").append('"').append(k).append("\":\"")
@@ -43,7 +43,7 @@ final class TwilioFarEnd implements MessageSink {
                 + custom + "},\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1}}}");
     }
 
-    void sendAudio(byte[] mulaw, int chunk) {
+    public void sendAudio(byte[] mulaw, int chunk) {
         stream.onMessage("{\"event\":\"media\",\"sequenceNumber\":\"" + (chunk + 1) + "\",\"streamSid\":\"MZ1\",\"media\":"
                 + "{\"track\":\"inbound\",\"chunk\":\"" + chunk + "\",\"timestamp\":\"" + chunk * 20 + "\",\"payload\":\""
                 + Base64.getEncoder().encodeToString(mulaw) + "\"}}");
@@ -68,7 +68,7 @@ final class TwilioFarEnd implements MessageSink {
         closed = true;
     }
 
-    List<String> events(String event) {
+    public List<String> events(String event) {
         List<String> matching = new ArrayList<>();
         for (String message : sent) {
             if (find(EVENT, message).equals(event)) {
@@ -78,7 +78,7 @@ final class TwilioFarEnd implements MessageSink {
         return matching;
     }
 
-    int indexOfFirst(String event) {
+    public int indexOfFirst(String event) {
         for (int i = 0; i < sent.size(); i++) {
             if (find(EVENT, sent.get(i)).equals(event)) {
                 return i;
@@ -115,6 +115,15 @@ final class TwilioFarEnd implements MessageSink {
 
     private void echo(String name) {
         stream.onMessage("{\"event\":\"mark\",\"sequenceNumber\":\"9\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"" + name + "\"}}");
+    }
+
+    /** Everything the bot played, as one mu-law stream. */
+    public byte[] playedAudio() {
+        java.io.ByteArrayOutputStream audio = new java.io.ByteArrayOutputStream();
+        for (String message : events("media")) {
+            audio.writeBytes(Base64.getDecoder().decode(find(PAYLOAD, message)));
+        }
+        return audio.toByteArray();
     }
 
     private static String find(Pattern pattern, String text) {

@@ -57,7 +57,7 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Starts every processor and returns once the start frame has passed them all (models loaded, connections
-     * opened), so frames queued afterwards, from any thread, cannot overtake it.
+     * under way), so frames queued afterwards, from any thread, cannot overtake it.
      */
     public Pipeline start() {
         return start(Duration.ofSeconds(30));

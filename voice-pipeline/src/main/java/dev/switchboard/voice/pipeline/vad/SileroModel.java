@@ -7,8 +7,9 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -21,14 +22,20 @@ public final class SileroModel implements SpeechProbability {
     public static final int SAMPLE_RATE = 8000;
     public static final int WINDOW = 256;
     private static final int CONTEXT = 32;
+    private static final int STATE = 2 * 128;
     private static final String RESOURCE = "/dev/switchboard/voice/pipeline/vad/silero_vad.onnx";
     private static final OrtEnvironment ENVIRONMENT = OrtEnvironment.getEnvironment();
     private static volatile byte[] modelBytes;
 
     private final OrtSession session;
     private final OnnxTensor sampleRate;
-    private final float[] input = new float[CONTEXT + WINDOW];
-    private float[] state = new float[2 * 128];
+    // Direct buffers back the input tensors without copies: each window rewrites them and runs the same tensors.
+    private final FloatBuffer input = ByteBuffer.allocateDirect(4 * (CONTEXT + WINDOW)).order(ByteOrder.nativeOrder())
+            .asFloatBuffer();
+    private final FloatBuffer state = ByteBuffer.allocateDirect(4 * STATE).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    private final OnnxTensor inputTensor;
+    private final OnnxTensor stateTensor;
+    private final Map<String, OnnxTensor> inputs;
 
     public SileroModel() {
         try {
@@ -38,6 +45,9 @@ public final class SileroModel implements SpeechProbability {
             options.setInterOpNumThreads(1);
             this.session = ENVIRONMENT.createSession(modelBytes(), options);
             this.sampleRate = OnnxTensor.createTensor(ENVIRONMENT, (long) SAMPLE_RATE);
+            this.inputTensor = OnnxTensor.createTensor(ENVIRONMENT, input, new long[]{1, CONTEXT + WINDOW});
+            this.stateTensor = OnnxTensor.createTensor(ENVIRONMENT, state, new long[]{2, 1, 128});
+            this.inputs = Map.of("input", inputTensor, "state", stateTensor, "sr", sampleRate);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the Silero VAD model", e);
         }
@@ -46,13 +56,13 @@ public final class SileroModel implements SpeechProbability {
     /** Speech probability in [0, 1] for one 256-sample window of samples scaled to [-1, 1). */
     @Override
     public float probability(float[] window) {
-        System.arraycopy(window, 0, input, CONTEXT, WINDOW);
-        try (OnnxTensor audio = OnnxTensor.createTensor(ENVIRONMENT, FloatBuffer.wrap(input), new long[]{1, input.length});
-             OnnxTensor recurrent = OnnxTensor.createTensor(ENVIRONMENT, FloatBuffer.wrap(state), new long[]{2, 1, 128});
-             OrtSession.Result result = session.run(Map.of("input", audio, "state", recurrent, "sr", sampleRate))) {
-            float speech = ((float[][]) result.get("output").orElseThrow().getValue())[0][0];
-            state = ((OnnxTensor) result.get("stateN").orElseThrow()).getFloatBuffer().array();
-            System.arraycopy(input, WINDOW, input, 0, CONTEXT); // the tail of this window is the next one's context
+        input.put(CONTEXT, window, 0, WINDOW);
+        try (OrtSession.Result result = session.run(inputs)) {
+            float speech = ((OnnxTensor) result.get("output").orElseThrow()).getFloatBuffer().get(0);
+            state.put(0, ((OnnxTensor) result.get("stateN").orElseThrow()).getFloatBuffer(), 0, STATE);
+            for (int i = 0; i < CONTEXT; i++) {
+                input.put(i, input.get(WINDOW + i)); // the tail of this window is the next one's context
+            }
             return speech;
         } catch (OrtException e) {
             throw new IllegalStateException("Silero VAD inference failed", e);
@@ -60,13 +70,19 @@ public final class SileroModel implements SpeechProbability {
     }
 
     public void reset() {
-        state = new float[2 * 128];
-        Arrays.fill(input, 0f);
+        for (int i = 0; i < STATE; i++) {
+            state.put(i, 0f);
+        }
+        for (int i = 0; i < CONTEXT + WINDOW; i++) {
+            input.put(i, 0f);
+        }
     }
 
     @Override
     public void close() {
         try {
+            inputTensor.close();
+            stateTensor.close();
             sampleRate.close();
             session.close();
         } catch (OrtException e) {

@@ -55,6 +55,8 @@ public final class ListeningPathBenchmark {
         report.put("concurrent_pipelines", pipelines);
         report.put("available_processors", Runtime.getRuntime().availableProcessors());
         report.put("java", Runtime.version().toString());
+        // CPU time is per process, but a busy machine still inflates it (shared caches, frequency): say how busy.
+        report.put("system_load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         report.put("results", results);
         report.put("note", "cpu_us_per_frame is process CPU (all threads, the WebSocket sink included) per 20 ms frame "
                 + "per call; pipelines_per_core = 20 ms / cpu_us_per_frame, the listening path alone");

@@ -28,6 +28,8 @@ public final class FrameProcessorHarness implements AutoCloseable {
         this.processor = processor;
         upstream.linkTo(processor);
         processor.linkTo(downstream);
+        downstream.reportErrorsFrom(upstream);
+        upstream.reportErrorsFrom(upstream);
     }
 
     /** Starts the processor and sends it the {@link StartFrame} a pipeline would. */

@@ -1,5 +1,6 @@
 package dev.switchboard.voice.pipeline.testing;
 
+import dev.switchboard.voice.pipeline.frames.ErrorFrame;
 import dev.switchboard.voice.pipeline.frames.Frame;
 import dev.switchboard.voice.pipeline.pipeline.Direction;
 import dev.switchboard.voice.pipeline.pipeline.FrameProcessor;
@@ -13,6 +14,7 @@ public final class FrameRecorder extends FrameProcessor {
 
     private final Direction recorded;
     private final List<Frame> frames = new ArrayList<>();
+    private volatile FrameRecorder errorSource;
 
     FrameRecorder(String name, Direction recorded) {
         super(name, 100_000);
@@ -29,6 +31,11 @@ public final class FrameRecorder extends FrameProcessor {
         } else {
             push(frame, direction);
         }
+    }
+
+    /** Failure messages also list the errors the other end recorded: a timeout is usually explained by one. */
+    void reportErrorsFrom(FrameRecorder other) {
+        this.errorSource = other;
     }
 
     public List<Frame> frames() {
@@ -57,7 +64,7 @@ public final class FrameRecorder extends FrameProcessor {
                     }
                 }
                 long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
+                if (remaining <= 0 || fatalErrorSeen()) {
                     throw new AssertionError("no " + description + " " + recorded.name().toLowerCase()
                             + " within " + timeout + "; saw " + summary());
                 }
@@ -97,9 +104,16 @@ public final class FrameRecorder extends FrameProcessor {
         }
     }
 
+    /** A fatal error means the awaited frame will never come: fail at once, with the error in the message. */
+    private boolean fatalErrorSeen() {
+        return errorSource != null && errorSource != this
+                && errorSource.frames(ErrorFrame.class).stream().anyMatch(ErrorFrame::fatal);
+    }
+
     private String summary() {
         List<Frame> seen = frames();
         List<String> names = seen.stream().map(f -> f.getClass().getSimpleName()).distinct().toList();
-        return seen.size() + " frames " + names;
+        String errors = errorSource == null ? "" : "; errors: " + errorSource.frames(ErrorFrame.class);
+        return seen.size() + " frames " + names + errors;
     }
 }

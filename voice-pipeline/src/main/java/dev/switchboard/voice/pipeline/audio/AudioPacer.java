@@ -29,6 +29,8 @@ public final class AudioPacer implements AutoCloseable {
     private volatile boolean speaking;
     private long epoch;
     private long polledEpoch;
+    private long scheduleStart;
+    private long framesPlayed;
 
     public AudioPacer(PlaybackSink sink, Ticker ticker) {
         this.sink = sink;
@@ -112,43 +114,47 @@ public final class AudioPacer implements AutoCloseable {
     }
 
     private void run() {
-        long start = 0;
-        long played = 0;
         try {
             while (true) {
-                Object next = nextItem(speaking ? start + (played + 1) * FRAME_NANOS : -1);
-                if (next == null) {
-                    if (closed) {
-                        return;
+                Object next = nextItem(speaking ? scheduleStart + (framesPlayed + 1) * FRAME_NANOS : -1);
+                if (next == null && closed) {
+                    return;
+                }
+                switch (next) {
+                    case null -> {
+                        if (speaking) {
+                            setSpeaking(false);
+                        }
                     }
-                    if (speaking) {
-                        setSpeaking(false);
-                    }
-                    continue;
+                    case Marker marker -> sink.reached(marker.value());
+                    default -> playOnSchedule((byte[]) next);
                 }
-                if (next instanceof Marker marker) {
-                    sink.reached(marker.value());
-                    continue;
-                }
-                if (!speaking) {
-                    setSpeaking(true);
-                    start = ticker.nanoTime();
-                    played = 0;
-                }
-                long deadline = start + played * FRAME_NANOS;
-                if (ticker.nanoTime() - deadline > MAX_LATE_FRAMES * FRAME_NANOS) {
-                    start = ticker.nanoTime(); // a long stall: restart the schedule instead of bursting to catch up
-                    played = 0;
-                    deadline = start;
-                }
-                long taken = polledEpoch;
-                ticker.sleepUntil(deadline);
-                playUnlessCleared((byte[]) next, taken);
-                played++;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Frame n of an utterance is due at start + n x 20 ms; only the worker thread touches the schedule. */
+    private void playOnSchedule(byte[] frame) throws InterruptedException {
+        long taken = polledEpoch;
+        if (!speaking) {
+            setSpeaking(true);
+            restartSchedule();
+        }
+        long deadline = scheduleStart + framesPlayed * FRAME_NANOS;
+        if (ticker.nanoTime() - deadline > MAX_LATE_FRAMES * FRAME_NANOS) {
+            restartSchedule(); // a long stall: start afresh instead of bursting to catch up
+            deadline = scheduleStart;
+        }
+        ticker.sleepUntil(deadline);
+        playUnlessCleared(frame, taken);
+        framesPlayed++;
+    }
+
+    private void restartSchedule() {
+        scheduleStart = ticker.nanoTime();
+        framesPlayed = 0;
     }
 
     /** The next queued item; waits until {@code idleAtNanos} (or forever when negative), then null. */

@@ -39,16 +39,15 @@ public final class LlmProcessor extends FrameProcessor {
 
     @Override
     protected void process(Frame frame, Direction direction) {
+        if (direction == Direction.DOWNSTREAM) {
+            switch (frame) {
+                case CallStartedFrame started -> greet(started);
+                case UserTurnFrame turn -> answer(turn.text());
+                case InterruptionFrame interruption -> abandonReply(); // before passing it on: cancelled first
+                default -> { }
+            }
+        }
         push(frame, direction);
-        if (direction == Direction.UPSTREAM) {
-            return;
-        }
-        switch (frame) {
-            case CallStartedFrame started -> greet(started);
-            case UserTurnFrame turn -> answer(turn.text());
-            case InterruptionFrame interruption -> abandonReply();
-            default -> { }
-        }
     }
 
     private void greet(CallStartedFrame started) {

@@ -37,6 +37,10 @@ ensure_model() {
   local tarball
   tarball="$(ls "$cache"/livekit-agents-plugin-silero-1.9.0.tgz 2>/dev/null || true)"
   if [ -z "$tarball" ]; then
+    if ! command -v npm >/dev/null; then
+      echo "voice-pipeline: npm is needed once to fetch the Silero VAD model ($silero_package)" >&2
+      exit 1
+    fi
     (cd "$cache" && npm pack --silent "$silero_package" >/dev/null)
     tarball="$cache/livekit-agents-plugin-silero-1.9.0.tgz"
   fi

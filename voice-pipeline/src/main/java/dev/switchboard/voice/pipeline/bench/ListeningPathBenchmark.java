@@ -1,6 +1,8 @@
 package dev.switchboard.voice.pipeline.bench;
 
+import dev.switchboard.voice.pipeline.frames.Frame;
 import dev.switchboard.voice.pipeline.frames.InputAudioFrame;
+import dev.switchboard.voice.pipeline.pipeline.Direction;
 import dev.switchboard.voice.pipeline.pipeline.FrameProcessor;
 import dev.switchboard.voice.pipeline.pipeline.Pipeline;
 import dev.switchboard.voice.pipeline.stt.deepgram.DeepgramSettings;
@@ -44,6 +46,7 @@ public final class ListeningPathBenchmark {
         Map<String, Object> results = new LinkedHashMap<>();
         try (DiscardingWebSocketServer sink = new DiscardingWebSocketServer()) {
             URI deepgram = sink.baseUrl();
+            results.put("pipeline_only", warmThenMeasure(call, pipelines, () -> List.of(new PassThrough())));
             results.put("vad_only", warmThenMeasure(call, pipelines, () -> List.of(vad())));
             results.put("vad_deepgram_client", warmThenMeasure(call, pipelines, () -> List.of(vad(), deepgram(deepgram))));
             results.put("vad_offline_sphinx", warmThenMeasure(call, pipelines, () -> List.of(vad(), sphinx())));
@@ -109,6 +112,18 @@ public final class ListeningPathBenchmark {
         figures.put("wall_seconds", Math.round(wallNanos / 1e7) / 100.0);
         figures.put("realtime_factor", Math.round(frames * 20e6 / wallNanos));
         return figures;
+    }
+
+    /** The frame machinery alone (inboxes and thread hand-offs), to separate it from the VAD's and STT's costs. */
+    private static final class PassThrough extends FrameProcessor {
+        PassThrough() {
+            super("pass-through");
+        }
+
+        @Override
+        protected void process(Frame frame, Direction direction) {
+            push(frame, direction);
+        }
     }
 
     private static FrameProcessor vad() {

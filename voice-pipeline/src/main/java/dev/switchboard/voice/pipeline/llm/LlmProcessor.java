@@ -60,7 +60,10 @@ public final class LlmProcessor extends FrameProcessor {
     }
 
     private void answer(String userText) {
-        abandonReply();
+        if (reply != null) {
+            abandonReply(); // a new turn supersedes an answer nobody interrupted: close that response first
+            push(new LlmResponseEndFrame());
+        }
         long current = ++generation;
         push(new LlmResponseStartFrame());
         AgentTurn turn = new AgentTurn(userText, call, transcript.entries());

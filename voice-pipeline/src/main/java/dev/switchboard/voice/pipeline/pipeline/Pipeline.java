@@ -24,6 +24,7 @@ public final class Pipeline implements AutoCloseable {
     private final PipelineSource source = new PipelineSource();
     private final PipelineSink sink = new PipelineSink();
     private final List<Consumer<ErrorFrame>> errorListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Frame>> upstreamListeners = new CopyOnWriteArrayList<>();
 
     private Pipeline(List<FrameProcessor> stages) {
         this.processors = new ArrayList<>();
@@ -46,6 +47,15 @@ public final class Pipeline implements AutoCloseable {
     /** Errors that reached the head of the pipeline; a fatal one has already cancelled the pipeline. */
     public Pipeline onError(Consumer<ErrorFrame> listener) {
         errorListeners.add(listener);
+        return this;
+    }
+
+    /**
+     * Frames that travelled all the way upstream, such as the bot's speaking state and tool calls: by the time a
+     * listener sees one, every stage has handled it.
+     */
+    public Pipeline onUpstream(Consumer<Frame> listener) {
+        upstreamListeners.add(listener);
         return this;
     }
 
@@ -125,6 +135,8 @@ public final class Pipeline implements AutoCloseable {
                 if (error.fatal()) {
                     push(new CancelFrame(error.message()));
                 }
+            } else {
+                upstreamListeners.forEach(listener -> listener.accept(frame));
             }
         }
     }

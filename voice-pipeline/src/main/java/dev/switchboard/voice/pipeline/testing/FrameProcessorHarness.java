@@ -71,9 +71,14 @@ public final class FrameProcessorHarness implements AutoCloseable {
         return processor;
     }
 
-    /** Waits until the processor's inbox has been worked through, so "nothing came out" can be asserted. */
+    /**
+     * Waits until the processor's inbox has been worked through and both recorders have recorded what it pushed,
+     * so "nothing came out" can be asserted.
+     */
     public FrameProcessorHarness settle() {
         Settling.runOn(processor, Duration.ofSeconds(10));
+        Settling.runOn(downstream, Duration.ofSeconds(10));
+        Settling.runOn(upstream, Duration.ofSeconds(10));
         return this;
     }
 

@@ -83,8 +83,8 @@ class LlmProcessorTest {
             assertThat(harness.downstream().frames(LlmTextFrame.class)).extracting(LlmTextFrame::text)
                     .containsExactly("One moment please.", "Found it.");
             assertThat(harness.downstream().frames(ToolCallFinishedFrame.class)).hasSize(1);
-            assertThat(harness.upstream().frames(ToolCallStartedFrame.class)).hasSize(1);
-            assertThat(harness.upstream().frames(ToolCallFinishedFrame.class)).hasSize(1);
+            harness.upstream().awaitCount(ToolCallStartedFrame.class, 1, WAIT);
+            harness.upstream().awaitCount(ToolCallFinishedFrame.class, 1, WAIT);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.voice.pipeline.transport.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.voice.pipeline.frames.BotStoppedSpeakingFrame;
 import dev.switchboard.voice.pipeline.frames.TranscriptionFrame;
 import dev.switchboard.voice.pipeline.frames.UserStartedSpeakingFrame;
 import dev.switchboard.voice.pipeline.frames.UserStoppedSpeakingFrame;
@@ -19,6 +20,8 @@ import dev.switchboard.voice.pipeline.tts.flite.FliteTts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,11 +51,16 @@ class BargeInTest {
                 twilio.output(),
                 new AssistantTurnAggregator(transcript));
         try (pipeline) {
-            pipeline.start();
+            CountDownLatch greetingOver = new CountDownLatch(1);
+            pipeline.onUpstream(frame -> {
+                if (frame instanceof BotStoppedSpeakingFrame) {
+                    greetingOver.countDown();
+                }
+            }).start();
             farEnd.connect(Map.of("tenantId", "t_42"));
             awaitEntries(transcript, 1); // the greeting, played in full
-            // The greeting is not interruptible: let the bot's stop (one frame after its last audio) reach turn-taking.
-            Thread.sleep(300);
+            // The greeting is not interruptible: speak only once turn-taking knows the bot has stopped.
+            assertThat(greetingOver.await(30, TimeUnit.SECONDS)).isTrue();
 
             pipeline.queue(new UserStartedSpeakingFrame());
             pipeline.queue(new TranscriptionFrame("when are you open"));

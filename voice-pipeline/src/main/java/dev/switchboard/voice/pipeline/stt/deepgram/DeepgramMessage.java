@@ -9,7 +9,8 @@ sealed interface DeepgramMessage {
     JsonMapper JSON = JsonMapper.builder().build();
 
     /** A transcript for a window of audio ending {@code end} seconds into the connection. */
-    record Results(String transcript, boolean isFinal, boolean speechFinal, double end) implements DeepgramMessage {
+    record Results(String transcript, boolean isFinal, boolean speechFinal, boolean fromFinalize, double end)
+            implements DeepgramMessage {
     }
 
     record UtteranceEnd() implements DeepgramMessage {
@@ -25,6 +26,7 @@ sealed interface DeepgramMessage {
             case "Results" -> new Results(
                     message.path("channel").path("alternatives").path(0).path("transcript").asString("").trim(),
                     message.path("is_final").asBoolean(false), message.path("speech_final").asBoolean(false),
+                    message.path("from_finalize").asBoolean(false),
                     message.path("start").asDouble(0) + message.path("duration").asDouble(0));
             case "UtteranceEnd" -> new UtteranceEnd();
             default -> new Other(type);

@@ -9,6 +9,7 @@ import dev.switchboard.voice.pipeline.frames.InputAudioFrame;
 import dev.switchboard.voice.pipeline.frames.InterimTranscriptionFrame;
 import dev.switchboard.voice.pipeline.frames.StartFrame;
 import dev.switchboard.voice.pipeline.frames.TranscriptionFrame;
+import dev.switchboard.voice.pipeline.frames.UserStoppedSpeakingFrame;
 import dev.switchboard.voice.pipeline.pipeline.Direction;
 import dev.switchboard.voice.pipeline.pipeline.FrameProcessor;
 import dev.switchboard.voice.pipeline.pipeline.Scheduled;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * Deepgram live speech-to-text. The caller's mu-law audio goes out as it arrives; interim results become
  * {@link InterimTranscriptionFrame}s (for barge-in only), settled results are joined until Deepgram's endpointing
- * ({@code speech_final}, else {@code UtteranceEnd}) closes the utterance, which becomes one
+ * ({@code speech_final}, else {@code UtteranceEnd}) or a {@code Finalize} sent when the VAD hears the caller stop
+ * closes the utterance, which becomes one
  * {@link TranscriptionFrame}. A dropped connection is reopened with backoff and the audio sent since the last
  * settled result is replayed, so the turn in progress survives. Socket callbacks come back onto this processor's
  * thread tagged with their connection, so a stale connection cannot speak.
@@ -59,6 +61,7 @@ public final class DeepgramStt extends FrameProcessor implements LabelledService
                 scheduleKeepAlive();
             }
             case InputAudioFrame audio -> send(audio.mulaw());
+            case UserStoppedSpeakingFrame stopped -> runInOrder(this::requestFinal);
             case EndFrame end -> finish();
             case CancelFrame cancel -> abort();
             default -> { }
@@ -131,8 +134,18 @@ public final class DeepgramStt extends FrameProcessor implements LabelledService
         if (!results.transcript().isEmpty()) {
             finals.replace(0, finals.length(), joined(results.transcript()));
         }
-        if (results.speechFinal()) {
+        if (results.speechFinal() || results.fromFinalize()) {
             emitUtterance();
+        }
+    }
+
+    /**
+     * The VAD heard the caller stop: ask Deepgram to settle now rather than wait for its own endpointing. Runs
+     * after the audio queued before the stop has been sent, so the request covers all of it.
+     */
+    private void requestFinal() {
+        if (connection != null) {
+            connection.sendText("{\"type\":\"Finalize\"}");
         }
     }
 

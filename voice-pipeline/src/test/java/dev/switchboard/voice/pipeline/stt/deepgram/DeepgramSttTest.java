@@ -10,6 +10,7 @@ import dev.switchboard.voice.pipeline.frames.ErrorFrame;
 import dev.switchboard.voice.pipeline.frames.InputAudioFrame;
 import dev.switchboard.voice.pipeline.frames.InterimTranscriptionFrame;
 import dev.switchboard.voice.pipeline.frames.TranscriptionFrame;
+import dev.switchboard.voice.pipeline.frames.UserStoppedSpeakingFrame;
 import dev.switchboard.voice.pipeline.testing.FrameProcessorHarness;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +65,17 @@ class DeepgramSttTest {
             long tenths = Long.parseLong(text.substring("heard ".length()));
             long full = Math.round(speech.length / 800.0);
             assertThat(tenths).isBetween(full * 85 / 100, full + 6);
+        }
+    }
+
+    @Test
+    void theVadsStopAsksDeepgramToSettleWithoutWaitingForItsEndpointing() {
+        try (FakeDeepgram fake = new FakeDeepgram(DeepgramSettings.scripted(List.of("Yes please.")));
+             FrameProcessorHarness harness = FrameProcessorHarness.start(new DeepgramStt(client(fake)))) {
+            // Only 100 ms of silence after the speech: too little for the 300 ms endpointing to end the utterance.
+            SpeechFixtures.frames(SpeechFixtures.utterance("Yes please", 300, 100)).forEach(harness::push);
+            harness.push(new UserStoppedSpeakingFrame());
+            assertThat(harness.downstream().await(TranscriptionFrame.class, WAIT).text()).isEqualTo("Yes please.");
         }
     }
 

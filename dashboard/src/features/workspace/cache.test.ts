@@ -20,6 +20,12 @@ describe('workspace cache updates', () => {
     expect(hasUnfinishedToolCall(done)).toBe(false)
   })
 
+  it('never moves a delivery status backwards, whatever order the copies arrive in', () => {
+    const delivered = mergeMessage(thread(1), message(1, { role: 'human', deliveryStatus: 'delivered' }))
+    const stale = mergeMessage(delivered, message(1, { role: 'human', deliveryStatus: 'queued', text: 'edited?' }))
+    expect(stale?.pages[0].items[0]).toMatchObject({ deliveryStatus: 'delivered', text: 'edited?' })
+  })
+
   it('notices a gap in the sequence', () => {
     expect(hasGap(thread(1, 2), message(3))).toBe(false)
     expect(hasGap(thread(1, 2), message(5))).toBe(true)

@@ -4,6 +4,15 @@ import type { Agent, ConversationDetail, ConversationSummary, Message, Page } fr
 // Pure updates of cached query data from live events. Each returns the same object when nothing changed, so
 // React Query does not re-render for events that concern something not on screen.
 
+// A delivery status only moves forward, as on the server; copies of a message arrive in any order (the answer
+// to the POST that sent it, the live event of its append, the live event of its delivery).
+const DELIVERY_ORDER = ['queued', 'sent', 'failed', 'delivered', 'read']
+
+function later(known: Message, incoming: Message): Message {
+  const rank = (m: Message) => DELIVERY_ORDER.indexOf(m.deliveryStatus ?? 'queued')
+  return rank(incoming) >= rank(known) ? incoming : { ...incoming, deliveryStatus: known.deliveryStatus }
+}
+
 /** Puts a message into the thread (newest page first), replacing the copy it may already have. */
 export function mergeMessage(data: InfiniteData<Page<Message>> | undefined, message: Message): InfiniteData<Page<Message>> | undefined {
   if (!data) return data
@@ -11,7 +20,7 @@ export function mergeMessage(data: InfiniteData<Page<Message>> | undefined, mess
     const at = page.items.findIndex((m) => m.id === message.id)
     if (at < 0) return page
     const items = [...page.items]
-    items[at] = message
+    items[at] = later(items[at], message)
     return { ...page, items }
   })
   if (pages.some((page, i) => page !== data.pages[i])) return { ...data, pages }

@@ -1,9 +1,6 @@
 package dev.switchboard.shared.db;
 
 import dev.switchboard.shared.SwitchboardHome;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -45,11 +42,8 @@ public class EarlyEmbeddedStart implements ApplicationListener<ApplicationEnviro
         return id == null ? null : STARTS.remove(id);
     }
 
+    /** Null for an ephemeral cluster: the embedded server makes (and removes) a temporary folder itself. */
     static Path dataDirectory(SwitchboardHome home, boolean ephemeral) {
-        try {
-            return ephemeral ? Files.createTempDirectory("switchboard-pg") : home.resolve("postgres");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ephemeral ? null : home.resolve("postgres");
     }
 }

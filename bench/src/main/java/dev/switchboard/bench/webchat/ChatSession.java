@@ -26,6 +26,7 @@ final class ChatSession implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
     private final Set<Long> seqs = new HashSet<>();
     private volatile WebSocket socket;
+    private volatile boolean closing;
     private volatile boolean awaiting;
     private volatile boolean measured;
     private volatile long sentAt;
@@ -141,7 +142,9 @@ final class ChatSession implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        errors.computeIfAbsent("closed_" + statusCode, c -> new AtomicInteger()).incrementAndGet();
+        if (!closing) {
+            errors.computeIfAbsent("closed_" + statusCode, c -> new AtomicInteger()).incrementAndGet();
+        }
         socket = null;
         return null;
     }
@@ -153,6 +156,7 @@ final class ChatSession implements WebSocket.Listener {
     }
 
     void close() {
+        closing = true;
         WebSocket ws = socket;
         if (ws != null) {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);

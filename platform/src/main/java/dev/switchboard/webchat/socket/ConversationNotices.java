@@ -10,13 +10,15 @@ import dev.switchboard.webchat.store.OwnReadTransactions;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells open widgets what happened to their conversation once it is committed: it ended (the widget asks for
- * a rating), a human took it or gave it back, it was rated (other tabs hide their rating prompt).
+ * a rating), a human took it or gave it back, it was rated (other tabs hide their rating prompt). Asynchronous,
+ * so the committing thread never waits here while still holding its transaction's connection.
  */
 @Component
 class ConversationNotices {
@@ -40,6 +42,7 @@ class ConversationNotices {
         this.drafts = drafts;
     }
 
+    @Async
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void closed(ConversationClosed event) {
         if (event.channel() != Channel.WEBCHAT) {
@@ -49,6 +52,7 @@ class ConversationNotices {
         webchat(event.tenantId(), event.conversationId()).ifPresent(c -> tell(c, frames.closed(c.id(), event.reason())));
     }
 
+    @Async
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void changed(ConversationChanged event) {
         if (OWNERSHIP.contains(event.change())) {

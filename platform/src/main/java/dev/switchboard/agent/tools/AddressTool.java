@@ -5,6 +5,7 @@ import dev.switchboard.tenant.TenantDefinition;
 import dev.switchboard.tenant.TenantSecrets;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * embedding, text search) when the tenant has a {@code pinecone_api_key} and a {@code pinecone_index} endpoint (the
  * index host); otherwise the tenant's business API ({@code GET /v1/addresses/normalize?q=}).
  */
-final class AddressTool implements Tool {
+final class AddressTool extends BuiltInTool {
 
     static final String PINECONE_ENDPOINT = "pinecone_index";
     private static final String NAMESPACE = "addresses";
@@ -25,42 +26,11 @@ final class AddressTool implements Tool {
     private final TenantSecrets secrets;
 
     AddressTool(BusinessApi api, TenantSecrets secrets) {
+        super("normalize_address", "Check or correct an address the customer gave: returns the closest known "
+                + "addresses with a score.", schema(List.of("address"),
+                new StringArgument("address", 3, 200, "The address as the customer said it.")), Duration.ofSeconds(5));
         this.api = api;
         this.secrets = secrets;
-    }
-
-    @Override
-    public String name() {
-        return "normalize_address";
-    }
-
-    @Override
-    public String description() {
-        return "Check or correct an address the customer gave: returns the closest known addresses with a score.";
-    }
-
-    @Override
-    public JsonNode parameters() {
-        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
-        schema.putObject("properties").putObject("address").put("type", "string").put("minLength", 3)
-                .put("maxLength", 200).put("description", "The address as the customer said it.");
-        schema.putArray("required").add("address");
-        return schema.put("additionalProperties", false);
-    }
-
-    @Override
-    public boolean safeToRepeat() {
-        return true;
-    }
-
-    @Override
-    public boolean requiresVerifiedCustomer() {
-        return false;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofSeconds(5);
     }
 
     @Override

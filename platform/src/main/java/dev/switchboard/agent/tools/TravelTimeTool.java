@@ -4,6 +4,7 @@ import dev.switchboard.agent.tools.net.OutboundRequest;
 import dev.switchboard.tenant.TenantSecrets;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -16,52 +17,22 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code get_travel_time}: driving time between two places. Google's Distance Matrix API when the tenant has a
  * {@code google_maps_api_key}; otherwise the tenant's business API ({@code GET /v1/travel-time}), as in the demo.
  */
-final class TravelTimeTool implements Tool {
+final class TravelTimeTool extends BuiltInTool {
 
     private final BusinessApi api;
     private final TenantSecrets secrets;
     private final String googleBaseUrl;
 
     TravelTimeTool(BusinessApi api, TenantSecrets secrets, String googleBaseUrl) {
+        super("get_travel_time", "Estimate the driving time between two places, e.g. from the technician's current "
+                + "position to the visit address. Each place is 'lat,lng' or a street address.",
+                schema(List.of("origin", "destination"),
+                        new StringArgument("origin", 0, 200, "Where the trip starts: 'lat,lng' or an address."),
+                        new StringArgument("destination", 0, 200, "Where it ends: 'lat,lng' or an address.")),
+                Duration.ofSeconds(5));
         this.api = api;
         this.secrets = secrets;
         this.googleBaseUrl = googleBaseUrl.replaceAll("/+$", "");
-    }
-
-    @Override
-    public String name() {
-        return "get_travel_time";
-    }
-
-    @Override
-    public String description() {
-        return "Estimate the driving time between two places, e.g. from the technician's current position to the "
-                + "visit address. Each place is 'lat,lng' or a street address.";
-    }
-
-    @Override
-    public JsonNode parameters() {
-        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
-        ObjectNode properties = schema.putObject("properties");
-        properties.putObject("origin").put("type", "string").put("maxLength", 200).put("description", "Where the trip starts: 'lat,lng' or an address.");
-        properties.putObject("destination").put("type", "string").put("maxLength", 200).put("description", "Where it ends: 'lat,lng' or an address.");
-        schema.putArray("required").add("origin").add("destination");
-        return schema.put("additionalProperties", false);
-    }
-
-    @Override
-    public boolean safeToRepeat() {
-        return true;
-    }
-
-    @Override
-    public boolean requiresVerifiedCustomer() {
-        return false;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofSeconds(5);
     }
 
     @Override

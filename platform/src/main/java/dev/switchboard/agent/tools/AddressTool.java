@@ -13,9 +13,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code normalize_address}: the closest known addresses to what the customer said. A Pinecone index (integrated
- * embedding, text search) when the tenant has a {@code pinecone_api_key} and a {@code pinecone_index} endpoint (the
- * index host); otherwise the tenant's business API ({@code GET /v1/addresses/normalize?q=}).
+ * {@code normalize_address}: the closest known addresses to what the customer said. A Pinecone index (a vector query
+ * of namespace {@code addresses}, embedded with {@link TrigramEmbedding}) when the tenant has a
+ * {@code pinecone_api_key} secret and a {@code pinecone_index} endpoint (the index host); otherwise the tenant's
+ * business API ({@code GET /v1/addresses/normalize?q=}).
  */
 final class AddressTool extends BuiltInTool {
 
@@ -45,23 +46,28 @@ final class AddressTool extends BuiltInTool {
         return ToolResponse.of(api.get(invocation.context(), "/v1/addresses/normalize", Map.of("q", address), timeout()));
     }
 
+    /** A vector query of the index's {@code addresses} namespace; the records' metadata carries the canonical address. */
     private JsonNode pinecone(String address, String key, TenantDefinition.Endpoint index) throws ToolFailed {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.putObject("query").put("top_k", 3).putObject("inputs").put("text", address);
-        body.putArray("fields").add("address").add("lat").add("lng");
-        URI uri = URI.create(index.url().replaceAll("/+$", "") + "/records/namespaces/" + NAMESPACE + "/search");
+        ArrayNode vector = body.putArray("vector");
+        for (float value : TrigramEmbedding.of(address)) {
+            vector.add(value);
+        }
+        body.put("topK", 3).put("namespace", NAMESPACE).put("includeMetadata", true).put("includeValues", false);
+        URI uri = URI.create(index.url().replaceAll("/+$", "") + "/query");
         JsonNode answer = api.send(new OutboundRequest("POST", uri, Map.of("Api-Key", key, "Content-Type", "application/json",
                 "X-Pinecone-API-Version", "2025-04", "Accept", "application/json"),
                 api.json().writeValueAsBytes(body), timeout(), 64 * 1024, index.privateNetworkAllowed()));
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         ArrayNode matches = result.putArray("matches");
-        for (JsonNode hit : answer.path("result").path("hits")) {
-            ObjectNode match = matches.addObject().put("address", hit.path("fields").path("address").asString(""))
-                    .put("score", hit.path("_score").asDouble());
-            if (hit.path("fields").has("lat")) {
-                match.put("lat", hit.path("fields").path("lat").asDouble()).put("lng", hit.path("fields").path("lng").asDouble());
+        for (JsonNode hit : answer.path("matches")) {
+            JsonNode metadata = hit.path("metadata");
+            ObjectNode match = matches.addObject().put("address", metadata.path("address").asString(""))
+                    .put("score", Math.round(hit.path("score").asDouble() * 1000) / 1000.0);
+            if (metadata.has("lat") && metadata.has("lng")) {
+                match.put("lat", metadata.path("lat").asDouble()).put("lng", metadata.path("lng").asDouble());
             }
         }
-        return result;
+        return result.put("source", "pinecone");
     }
 }

@@ -72,10 +72,32 @@ final class TravelTimeTool extends BuiltInTool {
         // The operator configured this URL (a test may point it at a local fake), so private targets are allowed.
         JsonNode answer = api.send(new OutboundRequest("GET", URI.create(googleBaseUrl + "/maps/api/distancematrix/json"
                 + BusinessApi.queryString(query)), Map.of("Accept", "application/json"), null, timeout(), 64 * 1024, true));
+        return route(answer);
+    }
+
+    /** Google answers HTTP 200 even when it refuses the request: the status fields say what happened. */
+    private static JsonNode route(JsonNode answer) throws ToolFailed {
+        String status = answer.path("status").asString("");
+        if (!status.equals("OK")) {
+            throw new ToolFailed("the maps service refused the request (" + token(status) + ")", false);
+        }
         JsonNode element = answer.path("rows").path(0).path("elements").path(0);
-        if (!"OK".equals(answer.path("status").asString()) || !"OK".equals(element.path("status").asString())) {
-            throw new ToolFailed("the maps service found no route between those places", false);
+        switch (element.path("status").asString("")) {
+            case "OK" -> {
+            }
+            case "NOT_FOUND" -> throw new ToolFailed("the maps service could not find the origin or the destination", false);
+            case "ZERO_RESULTS" -> throw new ToolFailed("there is no driving route between those places", false);
+            default -> throw new ToolFailed("the maps service gave no route ("
+                    + token(element.path("status").asString("")) + ")", false);
+        }
+        if (!element.path("duration").path("value").isNumber()) {
+            throw new ToolFailed("the maps service answered without a duration", false);
         }
         return element;
+    }
+
+    /** A status is echoed only when it looks like one of Google's codes, never as free text from the answer. */
+    private static String token(String status) {
+        return status.matches("[A-Z_]{1,40}") ? status : "unexpected answer";
     }
 }

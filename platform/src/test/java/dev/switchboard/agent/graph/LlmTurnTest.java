@@ -248,14 +248,19 @@ class LlmTurnTest {
     @Test
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bench", matches = "true")
     void turnOverhead() throws Exception {
-        List<Long> text = measure(300, false);
-        List<Long> tools = measure(150, true);
+        List<Long> text = measure(300, false, i -> "Answer number " + i + ".");
+        List<Long> tools = measure(150, true, i -> "Answer number " + i + ".");
+        List<Long> streamed = measure(150, false, i -> LONG_REPLY + " (" + i + ")");
         System.out.println("{\"benchmark\":\"agent-turn-overhead\",\"unit\":\"ms\",\"text_turn\":" + stats(text)
-                + ",\"tool_turn\":" + stats(tools) + "}");
+                + ",\"tool_turn\":" + stats(tools) + ",\"streamed_turn\":" + stats(streamed) + "}");
     }
 
+    /** A reply of about 150 words, which the fake streams as about 150 deltas: what streaming costs per delta shows. */
+    private static final String LONG_REPLY = String.join(" ", java.util.Collections.nCopies(12,
+            "Your visit is on Thursday morning and the technician will call before arriving."));
+
     /** A fresh, identified conversation every 12 turns keeps within the per-contact message budget. */
-    private List<Long> measure(int turns, boolean withTool) throws Exception {
+    private List<Long> measure(int turns, boolean withTool, java.util.function.IntFunction<String> reply) throws Exception {
         List<Long> micros = new java.util.ArrayList<>();
         UUID conversation = null;
         for (int i = 0; i < turns; i++) {
@@ -270,7 +275,7 @@ class LlmTurnTest {
             if (withTool) {
                 anthropic.enqueue(Turn.toolCall("get_appointment", "{}"));
             }
-            anthropic.enqueue(Turn.text("Answer number " + i + "."));
+            anthropic.enqueue(Turn.text(reply.apply(i)));
             String question = "Question " + i;
             UUID current = conversation;
             long started = System.nanoTime();

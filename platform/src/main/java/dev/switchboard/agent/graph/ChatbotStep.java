@@ -67,12 +67,12 @@ class ChatbotStep {
     /** @throws ModelUnavailable when every attempt and the fallback failed */
     ModelReply run(TurnContext ctx, ResilientModel model, List<Tool> tools, boolean allowTools, int step) {
         ModelRequest request = request(ctx, tools, allowTools);
-        UUID conversation = ctx.conversation().id();
         Span span = tracer.spanBuilder("llm " + model.primary().model()).setAttribute("gen_ai.system", model.primary().provider())
                 .setAttribute("gen_ai.request.model", model.primary().model()).setAttribute("agent.step", step).startSpan();
         try (var scope = span.makeCurrent()) {
+            Outbound.ReplyStream replies = outbound.openStream(ctx.conversation(), ctx.turn().id());
             ModelReply reply = model.complete(request, delta -> {
-                outbound.stream(conversation, ctx.turn().id(), delta);
+                replies.delta(delta);
                 ctx.listener().onTextDelta(delta);
             }, ctx.cancellation(), (failed, failure, latency) -> recordFailure(ctx, step, failed, failure, latency));
             trace(span, reply);

@@ -69,12 +69,9 @@ class ChannelDelivery implements Outbound {
     }
 
     @Override
-    public void stream(UUID conversationId, UUID turnId, String delta) {
-        Conversation conversation = conversations.get(conversationId);
+    public ReplyStream openStream(Conversation conversation, UUID turnId) {
         ChannelSender sender = senders.get(conversation.channel());
-        if (sender != null) {
-            sender.stream(conversation, turnId, delta);
-        }
+        return sender == null ? ReplyStream.NONE : delta -> sender.stream(conversation, turnId, delta);
     }
 
     private void deliver(Conversation conversation, Message message) {

@@ -282,7 +282,7 @@ class LlmTurnTest {
             TurnOutcome outcome = TenantScope.call(ACME, () -> agentTurns.stream(current, question,
                     TurnListener.NONE)).completion().get(20, TimeUnit.SECONDS);
             long elapsed = (System.nanoTime() - started) / 1000;
-            assertThat(outcome.ending()).isEqualTo(TurnOutcome.Ending.ANSWERED);
+            assertThat(outcome.ending()).as(outcome.toString()).isEqualTo(TurnOutcome.Ending.ANSWERED);
             long model = TenantScope.call(ACME, () -> tx.execute(s -> jdbc.sql(
                     "select coalesce(sum(latency_ms), 0) from llm_calls where turn_id = :t").param("t", outcome.turnId())
                     .query(Long.class).single())) * 1000;

@@ -35,6 +35,16 @@ public final class TestPlatform implements ApplicationContextInitializer<Configu
 
     private static Installation installation;
 
+    /**
+     * The embedded database starts as soon as the environment is prepared, which is before initializers run: what it
+     * reads must be there already, as system properties, or it starts a persistent cluster in ./.switchboard whose
+     * rows (and token usage) pile up from one test run to the next.
+     */
+    public TestPlatform() {
+        System.setProperty("switchboard.database.embedded.ephemeral", "true");
+        System.setProperty("switchboard.home", installation().home().toString());
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Installation install = installation();

@@ -8,6 +8,7 @@ import dev.switchboard.tenant.TenantDefinition;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -34,14 +35,22 @@ public class FlowAgent {
         this.formatters = formatters;
     }
 
+    /**
+     * Decides the turn from the stored position, which it leaves as it was: the answer carries the new one, for the
+     * caller to store in the transaction that sends the reply. A turn that dies before that transaction is decided
+     * again from the same position when it resumes (its tool calls, numbered within the turn, are not repeated).
+     */
     public FlowAnswer answer(ToolContext context, Set<String> enabledTools, String text, long turnFromSeq) {
         TenantDefinition tenant = context.tenant();
         FlowDefinition flow = definitions.of(tenant);
         FlowState state = states.load(context.conversationId());
         FlowRun run = new FlowRun(context, enabledTools, state, turnFromSeq);
-        FlowAnswer answer = decide(run, flow, text);
-        states.save(context.conversationId(), state);
-        return answer;
+        return decide(run, flow, text).withState(state.node);
+    }
+
+    /** Stores the position the answer leaves the flow in; call inside the transaction that stores the reply. */
+    public void remember(UUID conversationId, FlowAnswer answer) {
+        states.save(conversationId, new FlowState(answer.state()));
     }
 
     private FlowAnswer decide(FlowRun run, FlowDefinition flow, String text) {
@@ -111,7 +120,7 @@ public class FlowAgent {
         int handoffAfter = flow.fallback().path("handoffAfter").asInt(3);
         if (misses >= handoffAfter) {
             run.state().finish();
-            return new FlowAnswer(Phrases.HANDOFF.in(run.context().language()), "flow_did_not_understand", null, false);
+            return FlowAnswer.handoff(Phrases.HANDOFF.in(run.context().language()), "flow_did_not_understand", null);
         }
         String text = FlowText.localized(flow.fallback().path("reply"), run.context().language());
         return FlowAnswer.reply(text != null ? text : Phrases.HANDOFF.in(run.context().language()), null);

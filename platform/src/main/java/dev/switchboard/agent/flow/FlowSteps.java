@@ -34,12 +34,12 @@ class FlowSteps {
         if (intent.has("handoff")) {
             run.state().finish();
             String text = FlowText.localized(intent.path("reply"), language);
-            return new FlowAnswer(text != null ? text : Phrases.HANDOFF.in(language), intent.path("handoff").asString(), name, false);
+            return FlowAnswer.handoff(text != null ? text : Phrases.HANDOFF.in(language), intent.path("handoff").asString(), name);
         }
         if (intent.path("end").asBoolean(false)) {
             run.state().finish();
             String text = FlowText.localized(intent.path("reply"), language);
-            return new FlowAnswer(text != null ? text : Phrases.GOODBYE.in(language), null, name, true);
+            return FlowAnswer.goodbye(text != null ? text : Phrases.GOODBYE.in(language), name);
         }
         StringBuilder said = new StringBuilder();
         for (JsonNode required : intent.path("requires")) {

@@ -32,11 +32,6 @@ import tools.jackson.databind.JsonNode;
 @Component
 class LlmLoop {
 
-    /** Lets a test stop a turn between steps as a crash would: an {@link Error} thrown here skips every cleanup. */
-    interface StepHook {
-        void after(UUID turnId, String step);
-    }
-
     private final ChatbotStep chatbot;
     private final ToolsStep tools;
     private final ToolCatalog catalog;
@@ -48,8 +43,7 @@ class LlmLoop {
     private final HandoffRules rules;
     private final Endings endings;
     private final Tracer tracer;
-    private volatile StepHook hook = (turn, step) -> {
-    };
+    private volatile StepHook hook = StepHook.NONE;
 
     LlmLoop(ChatbotStep chatbot, ToolsStep tools, ToolCatalog catalog, ToolCalls toolCalls, UsageLedger ledger,
             Messages messages, Contacts contacts, Turns turns, HandoffRules rules, Endings endings, Tracer tracer) {
@@ -80,7 +74,7 @@ class LlmLoop {
             TurnRow turn = turns.find(start.turn().id()).orElseThrow();
             TurnContext ctx = start.withTurn(turn).withContact(contacts.get(start.contact().id()));
             if (ctx.cancellation().cancelled()) {
-                return endings.end(ctx, Ending.CANCELLED, null, "cancelled", "llm", null);
+                return endings.end(ctx, Closing.of(Ending.CANCELLED, null, "cancelled", "llm"));
             }
             List<LlmCall> calls = ledger.answeredCalls(turn.id());
             List<Message> rows = toolCalls.ofTurn(ctx.conversation().id(), turn.id(), turn.fromSeq());
@@ -88,7 +82,7 @@ class LlmLoop {
             List<Message> ofLast = last == null ? List.of() : rows.stream()
                     .filter(r -> last.id().toString().equals(r.content().path("llmCallId").asString(null))).toList();
             if (last != null && ofLast.isEmpty()) {
-                return endings.end(ctx, Ending.ANSWERED, last.response().path("text").asString(""), null, "llm", null);
+                return endings.end(ctx, Closing.of(Ending.ANSWERED, last.response().path("text").asString(""), null, "llm"));
             }
             List<Message> unfinished = ofLast.stream().filter(r -> !ToolCallRecord.from(r.content()).finished()).toList();
             if (!unfinished.isEmpty()) {
@@ -120,11 +114,11 @@ class LlmLoop {
         Optional<String> failures = rules.failureRule(ctx.tenant(), messages.latest(ctx.conversation().id(), 40).stream()
                 .filter(ToolCalls::isToolCall).toList());
         if (failures.isPresent()) {
-            return Optional.of(endings.end(ctx, Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()), failures.get(), "llm", null));
+            return Optional.of(endings.end(ctx, Closing.of(Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()), failures.get(), "llm")));
         }
         if (steps >= budget.stepsPerTurn()) {
-            return Optional.of(endings.end(ctx, Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()),
-                    "step_budget_exceeded", "llm", null));
+            return Optional.of(endings.end(ctx, Closing.of(Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()),
+                    "step_budget_exceeded", "llm")));
         }
         return Optional.empty();
     }
@@ -132,12 +126,12 @@ class LlmLoop {
     private TurnOutcome control(TurnContext ctx, ToolCallRecord call, String text) {
         JsonNode args = call.arguments();
         return switch (call.control()) {
-            case "handoff" -> endings.end(ctx, Ending.HANDED_OFF, text.isBlank() ? Phrases.HANDOFF.in(ctx.language()) : text,
-                    args.path("reason").asString("requested_by_agent"), "llm", null);
-            case "end_conversation" -> endings.end(ctx, Ending.CONVERSATION_ENDED,
-                    text.isBlank() ? Phrases.GOODBYE.in(ctx.language()) : text, "ended_by_agent", "llm", null);
-            default -> endings.end(ctx, Ending.CALL_ENDED, text.isBlank() ? Phrases.GOODBYE.in(ctx.language()) : text,
-                    "call_ended_by_agent", "llm", null);
+            case "handoff" -> endings.end(ctx, Closing.of(Ending.HANDED_OFF, text.isBlank() ? Phrases.HANDOFF.in(ctx.language()) : text,
+                    args.path("reason").asString("requested_by_agent"), "llm"));
+            case "end_conversation" -> endings.end(ctx, Closing.of(Ending.CONVERSATION_ENDED,
+                    text.isBlank() ? Phrases.GOODBYE.in(ctx.language()) : text, "ended_by_agent", "llm"));
+            default -> endings.end(ctx, Closing.of(Ending.CALL_ENDED, text.isBlank() ? Phrases.GOODBYE.in(ctx.language()) : text,
+                    "call_ended_by_agent", "llm"));
         };
     }
 }

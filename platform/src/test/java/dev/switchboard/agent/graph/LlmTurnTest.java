@@ -195,7 +195,7 @@ class LlmTurnTest {
         anthropic.enqueue(Turn.toolCall("validate_document", "{\"document\":\"X1234567L\"}").andToolCall("get_appointment", "{}"));
         loop.hook((turn, step) -> {
             if (step.equals("tools")) {
-                throw new SimulatedCrash();
+                throw new DeadNode.SimulatedCrash();
             }
         });
         UUID conversation = chat.open(ACME, Channel.WEBCHAT);
@@ -208,10 +208,7 @@ class LlmTurnTest {
 
         // The node "died": its lease runs out and a sweep on any node takes the turn over.
         anthropic.enqueue(Turn.text("John, your visit is today in the afternoon."));
-        TenantScope.run(ACME, () -> tx.executeWithoutResult(s -> jdbc.sql(
-                "update agent_turns set lease_until = now() - interval '1 second' where conversation_id = :c and status = 'running'")
-                .param("c", conversation).update()));
-        scheduler.sweep();
+        new DeadNode(jdbc, tx, scheduler).takeOver(ACME, conversation);
 
         assertThat(chat.awaitReply(ACME, conversation, seq).text()).isEqualTo("John, your visit is today in the afternoon.");
         assertThat(businessApi.received()).extracting(AcmeBusinessApi.Received::path)
@@ -324,9 +321,5 @@ class LlmTurnTest {
         return TenantScope.call(ACME, () -> tx.execute(s -> jdbc.sql(
                 "select count(*) from llm_calls where conversation_id = :c and status = 'ok'")
                 .param("c", conversation).query(Long.class).single()));
-    }
-
-    /** Stands for a process dying between two steps: an Error, which the turn does not clean up after. */
-    static final class SimulatedCrash extends Error {
     }
 }

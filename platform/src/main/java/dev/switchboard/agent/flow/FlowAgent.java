@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class FlowAgent {
 
-    private static final double MATCH_THRESHOLD = 0.32;
+    static final double MATCH_THRESHOLD = 0.32;
 
     private final FlowStates states;
     private final FlowDefinitions definitions;
@@ -40,12 +40,12 @@ public class FlowAgent {
      * caller to store in the transaction that sends the reply. A turn that dies before that transaction is decided
      * again from the same position when it resumes (its tool calls, numbered within the turn, are not repeated).
      */
-    public FlowAnswer answer(ToolContext context, Set<String> enabledTools, String text, long turnFromSeq) {
+    public FlowAnswer answer(ToolContext context, Set<String> enabledTools, Utterance said, long turnFromSeq) {
         TenantDefinition tenant = context.tenant();
         FlowDefinition flow = definitions.of(tenant);
         FlowState state = states.load(context.conversationId());
         FlowRun run = new FlowRun(context, enabledTools, state, turnFromSeq);
-        return decide(run, flow, text).withState(state.node);
+        return decide(run, flow, said).withState(state.node);
     }
 
     /** Stores the position the answer leaves the flow in; call inside the transaction that stores the reply. */
@@ -53,8 +53,15 @@ public class FlowAgent {
         states.save(conversationId, new FlowState(answer.state()));
     }
 
-    private FlowAnswer decide(FlowRun run, FlowDefinition flow, String text) {
+    private FlowAnswer decide(FlowRun run, FlowDefinition flow, Utterance said) {
         FlowState state = run.state();
+        String text = said.text();
+        if (said.choiceId() != null && flow.intent(said.choiceId()) != null) {
+            // A tapped choice named after an intent (e.g. a "cancel_visit" button) means that intent, whatever its title.
+            state.start(said.choiceId());
+            state.understood();
+            return continueIntent(run, flow, false);
+        }
         LocalDate today = LocalDate.now(run.context().tenant().timezone());
         boolean filled = fillSlots(flow, state, text, today);
         IntentMatcher.Match match = flow.matcher().best(text);

@@ -1,6 +1,7 @@
 package dev.switchboard.agent.flow;
 
 import dev.switchboard.agent.format.Formatters;
+import dev.switchboard.agent.format.Rendering;
 import dev.switchboard.agent.language.Phrases;
 import dev.switchboard.agent.tools.ToolCallRecord;
 import dev.switchboard.conversation.Contacts;
@@ -17,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class FlowSteps {
+
+    private static final Rendering NOTHING = new Rendering("", null);
 
     private final FlowTools tools;
     private final Formatters formatters;
@@ -56,9 +59,9 @@ class FlowSteps {
             }
             run.state().advance();
         }
-        String reply = reply(run, intent.path("reply"));
+        Rendering reply = reply(run, intent.path("reply"));
         run.state().finish();
-        return FlowAnswer.reply(join(said, reply), name);
+        return FlowAnswer.reply(join(said, reply.text()), name).offering(reply.interactive());
     }
 
     /** The customer gave only their document: identify them and ask what they need. */
@@ -144,20 +147,20 @@ class FlowSteps {
         if (picked.isMissingNode() || picked.isNull()) {
             run.state().finish();
             String formatter = step.path("whenMissing").path("formatter").asString(null);
-            String text = formatter == null ? null : formatters.render(run.context().tenant(), formatter,
-                    run.context().language(), run.context().channel().wireName(), data).orElse(null);
-            return Optional.of(FlowAnswer.reply(join(said, text), intent));
+            Rendering missing = formatter == null ? NOTHING : formatters.renderReply(run.context().tenant(), formatter,
+                    run.context().language(), run.context().channel().wireName(), data).orElse(NOTHING);
+            return Optional.of(FlowAnswer.reply(join(said, missing.text()), intent).offering(missing.interactive()));
         }
         run.state().results().set(step.path("as").asString(step.path("call").asString()), picked);
         run.state().node.put("last", step.path("as").asString(step.path("call").asString()));
         return Optional.empty();
     }
 
-    private String reply(FlowAgent.FlowRun run, JsonNode reply) {
+    private Rendering reply(FlowAgent.FlowRun run, JsonNode reply) {
         String language = run.context().language();
         String formatter = reply.path("formatter").asString(null);
         if (formatter == null) {
-            return formatters.renderText("flow-reply", FlowText.localized(reply, language), data(run));
+            return new Rendering(formatters.renderText("flow-reply", FlowText.localized(reply, language), data(run)), null);
         }
         JsonNode data;
         if (reply.has("data")) {
@@ -168,8 +171,8 @@ class FlowSteps {
         } else {
             data = run.state().results().path(reply.path("from").asString(run.state().node.path("last").asString("")));
         }
-        return formatters.render(run.context().tenant(), formatter, language, run.context().channel().wireName(), data)
-                .orElse("");
+        return formatters.renderReply(run.context().tenant(), formatter, language, run.context().channel().wireName(), data)
+                .orElse(NOTHING);
     }
 
     /** What templates see: the step results by alias, the slots, and the customer's name. */

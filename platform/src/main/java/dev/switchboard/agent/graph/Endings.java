@@ -67,12 +67,17 @@ class Endings {
         return outcome;
     }
 
+    /** A reply that offers choices is of kind {@code interactive}, its choices under {@code content.interactive}. */
     private static NewMessage reply(TurnContext ctx, Closing closing, String text) {
         var content = JsonNodeFactory.instance.objectNode().put("brain", closing.brain()).put("language", ctx.language());
         if (closing.intent() != null) {
             content.put("intent", closing.intent());
         }
-        return new NewMessage(MessageRole.AI, "text", text, content, null, null, ctx.turn().id());
+        if (closing.interactive() != null) {
+            content.set("interactive", closing.interactive());
+        }
+        return new NewMessage(MessageRole.AI, closing.interactive() != null ? "interactive" : "text", text, content, null,
+                null, ctx.turn().id());
     }
 
     /**

@@ -82,7 +82,8 @@ class LlmLoop {
             List<Message> ofLast = last == null ? List.of() : rows.stream()
                     .filter(r -> last.id().toString().equals(r.content().path("llmCallId").asString(null))).toList();
             if (last != null && ofLast.isEmpty()) {
-                return endings.end(ctx, Closing.of(Ending.ANSWERED, last.response().path("text").asString(""), null, "llm"));
+                return endings.end(ctx, Closing.of(Ending.ANSWERED, last.response().path("text").asString(""), null, "llm")
+                        .withInteractive(offered(calls, rows)));
             }
             List<Message> unfinished = ofLast.stream().filter(r -> !ToolCallRecord.from(r.content()).finished()).toList();
             if (!unfinished.isEmpty()) {
@@ -97,6 +98,26 @@ class LlmLoop {
             chatbot.run(ctx, model, offered, rows.size() < budget.toolCallsPerTurn(), calls.size() + 1);
             hook.after(turn.id(), "chatbot");
         }
+    }
+
+    /**
+     * The choices the tools the model just read offer on this channel (a formatter's buttons or list), which the
+     * answer carries so the customer can tap one; the last tool that offers some wins.
+     */
+    private static JsonNode offered(List<LlmCall> calls, List<Message> rows) {
+        if (calls.size() < 2) {
+            return null;
+        }
+        String read = calls.get(calls.size() - 2).id().toString();
+        JsonNode choices = null;
+        for (Message row : rows) {
+            ToolCallRecord call = ToolCallRecord.from(row.content());
+            if (read.equals(String.valueOf(call.llmCallId())) && call.status().equals(ToolCallRecord.OK)
+                    && call.interactive() != null) {
+                choices = call.interactive();
+            }
+        }
+        return choices;
     }
 
     /** A control tool, the failure rule or the step budget may end the turn once the tools ran. */

@@ -5,6 +5,7 @@ import dev.switchboard.agent.TurnOutcome;
 import dev.switchboard.agent.TurnOutcome.Ending;
 import dev.switchboard.agent.flow.FlowAgent;
 import dev.switchboard.agent.flow.FlowAnswer;
+import dev.switchboard.agent.flow.Utterance;
 import dev.switchboard.agent.language.LanguageDetector;
 import dev.switchboard.agent.language.Phrases;
 import dev.switchboard.agent.llm.Cancellation;
@@ -137,13 +138,13 @@ class TurnRunner {
     private TurnOutcome answerWithFlow(TurnContext ctx) {
         ToolContext tools = new ToolContext(ctx.tenant(), ctx.conversation().id(), ctx.turn().id(), ctx.contact(),
                 ctx.conversation().channel(), ctx.language());
-        FlowAnswer answer = flow.answer(tools, new HashSet<>(ctx.config().strings("agent.enabledTools")), ctx.customerText(),
-                ctx.turn().fromSeq());
+        FlowAnswer answer = flow.answer(tools, new HashSet<>(ctx.config().strings("agent.enabledTools")),
+                new Utterance(ctx.customerText(), ctx.choiceId()), ctx.turn().fromSeq());
         hook.after(ctx.turn().id(), "flow");
         Ending ending = answer.handoffReason() != null ? Ending.HANDED_OFF
                 : answer.endConversation() ? Ending.CONVERSATION_ENDED : Ending.ANSWERED;
         return endings.end(ctx, Closing.of(ending, answer.reply(), answer.handoffReason(), "flow")
-                .withIntent(answer.intent()).alsoStoring(() -> flow.remember(ctx.conversation().id(), answer)));
+                .withIntent(answer.intent()).withInteractive(answer.interactive()).alsoStoring(() -> flow.remember(ctx.conversation().id(), answer)));
     }
 
     private TurnOutcome refuse(TurnContext ctx, Budgets.Exceeded exceeded) {
@@ -156,6 +157,15 @@ class TurnRunner {
         };
     }
 
+    /** The id of the button or list row the customer tapped, when that is the last thing they did this turn. */
+    private static String tappedChoice(List<Message> said) {
+        if (said.isEmpty() || !said.getLast().kind().equals("interactive_reply")) {
+            return null;
+        }
+        String id = said.getLast().content().path("id").asString("");
+        return id.isBlank() ? null : id;
+    }
+
     /** Null when the conversation is no longer the AI's (a human took it, or it closed): the turn then just ends. */
     private TurnContext context(TurnRow turn, TurnListener listener, Cancellation cancellation) {
         TenantDefinition tenant = tenants.find(turn.tenantId()).orElse(null);
@@ -165,9 +175,10 @@ class TurnRunner {
             return null;
         }
         var contact = contacts.get(conversation.contactId());
-        String customerText = messages.after(conversation.id(), turn.fromSeq(), 200).stream()
-                .filter(m -> m.role() == MessageRole.CUSTOMER && m.seq() <= turn.lastSeq())
-                .map(Message::text).filter(t -> t != null && !t.isBlank()).collect(Collectors.joining("\n"));
+        List<Message> said = messages.after(conversation.id(), turn.fromSeq(), 200).stream()
+                .filter(m -> m.role() == MessageRole.CUSTOMER && m.seq() <= turn.lastSeq()).toList();
+        String customerText = said.stream().map(Message::text).filter(t -> t != null && !t.isBlank())
+                .collect(Collectors.joining("\n"));
         String previous = turn.language() != null ? turn.language() : conversation.language() != null ? conversation.language()
                 : contact.language() != null ? contact.language() : tenant.defaultLanguage();
         String language = LanguageDetector.detect(customerText, previous);
@@ -175,7 +186,7 @@ class TurnRunner {
             language = tenant.defaultLanguage();
         }
         return new TurnContext(tenant, configuration.effective(tenant.id()), conversation, contact, turn, language,
-                customerText, listener, cancellation, System.nanoTime());
+                customerText, tappedChoice(said), listener, cancellation, System.nanoTime());
     }
 
 }

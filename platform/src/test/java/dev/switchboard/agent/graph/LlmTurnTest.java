@@ -11,6 +11,7 @@ import dev.switchboard.agent.AgentTurns;
 import dev.switchboard.agent.TurnListener;
 import dev.switchboard.agent.TurnOutcome;
 import dev.switchboard.conversation.Channel;
+import dev.switchboard.conversation.ChannelRouter;
 import dev.switchboard.conversation.ConversationStatus;
 import dev.switchboard.conversation.Contacts;
 import dev.switchboard.conversation.Conversations;
@@ -69,8 +70,8 @@ class LlmTurnTest {
     @Autowired TransactionTemplate tx;
 
     @Autowired
-    LlmTurnTest(Contacts contacts, Conversations conversations, Messages messages) {
-        this.chat = new AgentConversations(contacts, conversations, messages);
+    LlmTurnTest(Contacts contacts, Conversations conversations, Messages messages, ChannelRouter router) {
+        this.chat = new AgentConversations(contacts, conversations, messages, router);
     }
 
     @BeforeAll
@@ -144,6 +145,32 @@ class LlmTurnTest {
         assertThat(deltaTimes).hasSizeGreaterThan(5);
         assertThat(deltaTimes.getFirst()).isLessThan(finished - TimeUnit.MILLISECONDS.toNanos(100));
         assertThat(text.toString()).isEqualTo(outcome.reply());
+    }
+
+    @Test
+    void onWhatsappAnAnswerAfterAToolWhoseFormatterOffersButtonsCarriesThem() {
+        anthropic.enqueue(Turn.toolCall("validate_document", "{\"document\":\"87654321X\"}").andToolCall("get_appointment", "{}"));
+        anthropic.enqueue(Turn.text("Laura, your visit is in two days, in the morning. What would you like to do?"));
+        UUID conversation = chat.open(ACME, Channel.WHATSAPP);
+
+        Message reply = chat.exchange(ACME, conversation, "Hi, my DNI is 87654321X. When is my visit?");
+
+        assertThat(reply.text()).isEqualTo("Laura, your visit is in two days, in the morning. What would you like to do?");
+        assertThat(reply.kind()).isEqualTo("interactive");
+        assertThat(reply.content().path("interactive").path("buttons").valueStream().map(b -> b.path("id").asString() + "="
+                + b.path("title").asString())).containsExactly("confirm_visit=Confirm visit", "cancel_visit=Cancel visit",
+                "reschedule_visit=Change date");
+    }
+
+    @Test
+    void aTappedButtonReachesTheModelAsItsTitle() {
+        anthropic.enqueue(Turn.text("Of course. Could you give me your DNI, NIE or passport number first?"));
+        UUID conversation = chat.open(ACME, Channel.WHATSAPP);
+
+        chat.tap(ACME, conversation, "cancel_visit", "Cancel visit");
+
+        String asked = anthropic.requests().getLast().lastUserText();
+        assertThat(asked).endsWith("\nCancel visit").doesNotContain("cancel_visit");
     }
 
     @Test

@@ -18,11 +18,12 @@
  * descriptions (optional) at most 72 and the list's button at most 20 (WhatsApp's limits, the strictest channel's).
  * Choices come from the formatter template of the conversation's channel ({@code buttons} or {@code list} in
  * {@code formatters/*.yaml}, Mustache in every text): of the flow's reply, or of the tools the model read just before
- * answering.
+ * answering; and from a flow step that offers the alternatives a tool returned ({@code alternatives} in
+ * {@code flow.yaml}: the free slots when the one asked for is taken).
  *
  * <h2>A tapped choice</h2>
  * The channel stores it as a customer message of kind {@code interactive_reply}, {@code content} {@code {"id","title"}}
- * and the title as its text. The model reads the title, as if typed; the flow reads the id: an id that names one of
- * the flow's intents (e.g. {@code cancel_visit}) starts that intent.
+ * and the title as its text. The model reads the title, as if typed; the flow reads the id: an offered alternative's
+ * id picks it, and an id that names one of the flow's intents (e.g. {@code cancel_visit}) starts that intent.
  */
 package dev.switchboard.agent;

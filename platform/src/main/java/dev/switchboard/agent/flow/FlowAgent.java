@@ -1,8 +1,7 @@
 package dev.switchboard.agent.flow;
 
-import dev.switchboard.agent.format.Formatters;
+import dev.switchboard.agent.format.Rendering;
 import dev.switchboard.agent.language.Phrases;
-import dev.switchboard.agent.tools.ToolCallRecord;
 import dev.switchboard.agent.tools.ToolContext;
 import dev.switchboard.tenant.TenantDefinition;
 import java.time.LocalDate;
@@ -26,13 +25,13 @@ public class FlowAgent {
     private final FlowStates states;
     private final FlowDefinitions definitions;
     private final FlowSteps steps;
-    private final Formatters formatters;
+    private final FlowAlternatives alternatives;
 
-    FlowAgent(FlowStates states, FlowDefinitions definitions, FlowSteps steps, Formatters formatters) {
+    FlowAgent(FlowStates states, FlowDefinitions definitions, FlowSteps steps, FlowAlternatives alternatives) {
         this.states = states;
         this.definitions = definitions;
         this.steps = steps;
-        this.formatters = formatters;
+        this.alternatives = alternatives;
     }
 
     /**
@@ -63,9 +62,15 @@ public class FlowAgent {
             return continueIntent(run, flow, false);
         }
         LocalDate today = LocalDate.now(run.context().tenant().timezone());
-        boolean filled = fillSlots(flow, state, text, today);
         IntentMatcher.Match match = flow.matcher().best(text);
         boolean strong = match.score() >= MATCH_THRESHOLD;
+        if (FlowAlternatives.AWAITING.equals(state.awaiting()) && flow.intent(state.intent()) != null) {
+            Optional<FlowAnswer> answered = answerToOffer(run, flow, said, today, strong ? match.intent() : null);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+        }
+        boolean filled = fillSlots(flow, state, text, today);
         if ("confirm".equals(state.awaiting())) {
             Optional<Boolean> yes = SlotValues.yesNo(IntentMatcher.normalize(text));
             if (yes.isPresent()) {
@@ -84,6 +89,27 @@ public class FlowAgent {
             return steps.identifyOnly(run, flow);
         }
         return fallback(run, flow);
+    }
+
+    /**
+     * The customer answers the alternatives offered: a pick (or other values for what the options fill) runs the
+     * offering step again; anything else asks once more, unless it clearly starts another intent (then empty).
+     */
+    private Optional<FlowAnswer> answerToOffer(FlowRun run, FlowDefinition flow, Utterance said, LocalDate today,
+                                               String otherIntent) {
+        FlowAlternatives.Reading reading = alternatives.read(run, flow, said, today);
+        if (reading == FlowAlternatives.Reading.OTHER_VALUES) {
+            fillSlots(flow, run.state(), said.text(), today);
+        }
+        if (reading != FlowAlternatives.Reading.UNCLEAR) {
+            return Optional.of(continueIntent(run, flow, false));
+        }
+        if (otherIntent != null && !otherIntent.equals(run.state().intent())) {
+            return Optional.empty();
+        }
+        JsonNode intent = flow.intent(run.state().intent());
+        Rendering again = alternatives.again(run, intent);
+        return Optional.of(FlowAnswer.reply(again.text(), run.state().intent()).offering(again.interactive()));
     }
 
     private boolean fillSlots(FlowDefinition flow, FlowState state, String text, LocalDate today) {

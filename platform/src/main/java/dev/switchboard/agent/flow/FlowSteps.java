@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs an intent from its current step: the slots it requires (identifying the customer with the slot's
  * {@code verifyWith} tool), then {@code call}, {@code ask} and {@code confirm} steps, then its {@code reply}.
- * Returns as soon as something must be asked; the state remembers the step.
+ * Returns as soon as something must be asked (or alternatives a call returned offered); the state remembers the step.
  */
 @Component
 class FlowSteps {
@@ -24,11 +24,13 @@ class FlowSteps {
     private final FlowTools tools;
     private final Formatters formatters;
     private final Contacts contacts;
+    private final FlowAlternatives alternatives;
 
-    FlowSteps(FlowTools tools, Formatters formatters, Contacts contacts) {
+    FlowSteps(FlowTools tools, Formatters formatters, Contacts contacts, FlowAlternatives alternatives) {
         this.tools = tools;
         this.formatters = formatters;
         this.contacts = contacts;
+        this.alternatives = alternatives;
     }
 
     FlowAnswer run(FlowAgent.FlowRun run, FlowDefinition flow, JsonNode intent) {
@@ -140,6 +142,10 @@ class FlowSteps {
                     ? "Lo siento, ahora mismo no puedo completar esa gestión. ¿Quieres que te pase con una persona?"
                     : "Sorry, I can't complete that right now. Would you like me to pass you to a person?";
             return Optional.of(FlowAnswer.reply(join(said, sorry), intent));
+        }
+        Optional<Rendering> offered = alternatives.offer(run, step, result);
+        if (offered.isPresent()) {
+            return Optional.of(FlowAnswer.reply(join(said, offered.get().text()), intent).offering(offered.get().interactive()));
         }
         JsonNode data = result.data() == null ? JsonNodeFactory.instance.objectNode() : result.data();
         String pick = step.path("pick").asString(null);

@@ -87,7 +87,9 @@ class LlmLoop {
             }
             List<Message> unfinished = ofLast.stream().filter(r -> !ToolCallRecord.from(r.content()).finished()).toList();
             if (!unfinished.isEmpty()) {
-                tools.run(ctx, unfinished, rows.size() - unfinished.size(), budget.toolCallsPerTurn(), enabled, identifying);
+                // Calls from the last step were asked for against the tool choice "none": none of them is made.
+                int callBudget = calls.size() >= budget.stepsPerTurn() ? 0 : budget.toolCallsPerTurn();
+                tools.run(ctx, unfinished, rows.size() - unfinished.size(), callBudget, enabled, identifying);
                 hook.after(turn.id(), "tools");
                 continue;
             }
@@ -95,7 +97,9 @@ class LlmLoop {
             if (ended.isPresent()) {
                 return ended.get();
             }
-            chatbot.run(ctx, model, offered, rows.size() < budget.toolCallsPerTurn(), calls.size() + 1);
+            // The last step the budget allows, or one after the tool calls ran out, must answer in words.
+            boolean toolsLeft = rows.size() < budget.toolCallsPerTurn() && calls.size() + 1 < budget.stepsPerTurn();
+            chatbot.run(ctx, model, offered, toolsLeft, calls.size() + 1);
             hook.after(turn.id(), "chatbot");
         }
     }

@@ -8,6 +8,7 @@ import dev.switchboard.TenantsFolder;
 import dev.switchboard.TestPlatform;
 import dev.switchboard.agent.AgentConversations;
 import dev.switchboard.agent.AgentTurns;
+import dev.switchboard.agent.TenantEdits;
 import dev.switchboard.agent.TurnListener;
 import dev.switchboard.agent.TurnOutcome;
 import dev.switchboard.conversation.Channel;
@@ -58,6 +59,7 @@ class LlmTurnTest {
     private final AnthropicFake anthropic = AnthropicFake.start(AnthropicOptions.defaults().withApiKey("sk-test"));
     private final AcmeBusinessApi businessApi = TestPlatform.installation().businessApi();
     private final AgentConversations chat;
+    private TenantEdits acme;
 
     @Autowired TenantsFolder folder;
     @Autowired Tenants tenants;
@@ -75,22 +77,16 @@ class LlmTurnTest {
     }
 
     @BeforeAll
-    void pointAcmeAtTheFake() throws Exception {
-        String yaml = folder.read("acme", "tenant.yaml");
-        folder.write("acme", "tenant.yaml", yaml.replace("  provider: anthropic\n",
-                "  provider: anthropic\n  baseUrl: " + anthropic.baseUrl() + "\n"));
+    void pointAcmeAtTheFake() {
+        acme = new TenantEdits(folder, tenants, TenantFixtures.ACME);
         TenantScope.run(ACME, () -> secrets.store(ACME, "anthropic_api_key", "sk-test", null));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!String.valueOf(anthropic.baseUrl()).equals(tenants.find(ACME).orElseThrow().agent().baseUrl())) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        acme.tenantYaml(yaml -> yaml.replace("  provider: anthropic\n", "  provider: anthropic\n  baseUrl: " + anthropic.baseUrl() + "\n"));
     }
 
     @AfterAll
     void restoreAcme() {
         TenantScope.run(ACME, () -> secrets.delete(ACME, "anthropic_api_key"));
-        folder.restore("acme");
+        acme.restore();
         anthropic.close();
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard;
 
 import dev.switchboard.fakes.acme.AcmeBusinessApi;
+import dev.switchboard.fakes.google.DistanceMatrixFake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -18,7 +19,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Prepares, once per JVM, what every integration test runs against: a throw-away SWITCHBOARD_HOME, a writable
  * copy of the repository's {@code tenants/} plus the test tenant {@code globex}, an ephemeral embedded
- * PostgreSQL, fixed secrets (so tests can forge correctly signed tokens) and the Acme business API fake.
+ * PostgreSQL, fixed secrets (so tests can forge correctly signed tokens), the Acme business API fake and the Google
+ * Distance Matrix fake (used only by a tenant that has a {@code google_maps_api_key} secret).
  * Being the same initializer for every {@link PlatformTest}, it keeps Spring's context cache to one context.
  */
 public final class TestPlatform implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -33,6 +35,16 @@ public final class TestPlatform implements ApplicationContextInitializer<Configu
 
     private static Installation installation;
 
+    /**
+     * The embedded database starts as soon as the environment is prepared, which is before initializers run: what it
+     * reads must be there already, as system properties, or it starts a persistent cluster in ./.switchboard whose
+     * rows (and token usage) pile up from one test run to the next.
+     */
+    public TestPlatform() {
+        System.setProperty("switchboard.database.embedded.ephemeral", "true");
+        System.setProperty("switchboard.home", installation().home().toString());
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Installation install = installation();
@@ -46,7 +58,9 @@ public final class TestPlatform implements ApplicationContextInitializer<Configu
         properties.put("switchboard.tenants.directory", install.tenants().toString());
         properties.put("switchboard.tenants.watch", "true");
         properties.put("switchboard.tenants.endpoints.acme.business_api", install.businessApi().baseUrl().toString());
-        properties.put("switchboard.tenants.private-endpoints", "acme.business_api");
+        // pinecone_index: tests that give Acme a Pinecone index point it at a local fake.
+        properties.put("switchboard.tenants.private-endpoints", "acme.business_api,acme.pinecone_index");
+        properties.put("switchboard.agent.google-maps-url", install.maps().baseUrl().toString());
         properties.put("switchboard.security.cors-allowed-origins", ALLOWED_ORIGIN);
         properties.put("switchboard.http.max-body-bytes", String.valueOf(MAX_BODY_BYTES));
         properties.put("switchboard.demo.enabled", "true");
@@ -69,7 +83,8 @@ public final class TestPlatform implements ApplicationContextInitializer<Configu
      * @param tenants          the folder the application serves (tests may edit it; hot reload picks edits up)
      * @param pristineTenants  an untouched copy to restore edited files from
      */
-    public record Installation(Path home, Path tenants, Path pristineTenants, AcmeBusinessApi businessApi) {
+    public record Installation(Path home, Path tenants, Path pristineTenants, AcmeBusinessApi businessApi,
+                               DistanceMatrixFake maps) {
     }
 
     private static Installation install() {
@@ -82,11 +97,13 @@ public final class TestPlatform implements ApplicationContextInitializer<Configu
             Path pristine = root.resolve("tenants-pristine");
             copyTree(tenants, pristine);
             AcmeBusinessApi businessApi = AcmeBusinessApi.start(0, BUSINESS_API_TOKEN);
+            DistanceMatrixFake maps = DistanceMatrixFake.start();
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
                 businessApi.close();
+                maps.close();
                 deleteTree(root);
             }));
-            return new Installation(home, tenants, pristine, businessApi);
+            return new Installation(home, tenants, pristine, businessApi, maps);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the test installation", e);
         }

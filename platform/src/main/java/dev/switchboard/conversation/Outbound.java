@@ -11,6 +11,19 @@ public interface Outbound {
     /** Stores an AI or human message and delivers it after commit. */
     Message send(UUID conversationId, NewMessage message);
 
-    /** Forwards a fragment of a reply being generated to channels that stream. Nothing is stored. */
-    void stream(UUID conversationId, UUID turnId, String delta);
+    /**
+     * Opens the stream of one reply being generated, for channels that stream: the sender is chosen here, once, so
+     * each fragment costs no lookup. Nothing is stored; the finished reply still goes through {@link #send}.
+     */
+    ReplyStream openStream(Conversation conversation, UUID turnId);
+
+    /** Fragments of one reply, in order, to the channel chosen when it was opened. */
+    @FunctionalInterface
+    interface ReplyStream {
+
+        ReplyStream NONE = delta -> {
+        };
+
+        void delta(String text);
+    }
 }

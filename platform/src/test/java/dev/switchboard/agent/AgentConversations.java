@@ -1,15 +1,19 @@
 package dev.switchboard.agent;
 
 import dev.switchboard.conversation.Channel;
-import dev.switchboard.conversation.Conversation;
+import dev.switchboard.conversation.ChannelRouter;
 import dev.switchboard.conversation.Contacts;
+import dev.switchboard.conversation.Conversation;
 import dev.switchboard.conversation.Conversations;
+import dev.switchboard.conversation.InboundContent;
+import dev.switchboard.conversation.InboundMessage;
 import dev.switchboard.conversation.Message;
 import dev.switchboard.conversation.MessageRole;
 import dev.switchboard.conversation.Messages;
 import dev.switchboard.conversation.NewMessage;
 import dev.switchboard.shared.TenantScope;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,11 +23,18 @@ public class AgentConversations {
     private final Contacts contacts;
     private final Conversations conversations;
     private final Messages messages;
+    private final ChannelRouter router;
 
     public AgentConversations(Contacts contacts, Conversations conversations, Messages messages) {
+        this(contacts, conversations, messages, null);
+    }
+
+    /** With the channel router, customers can also tap the choices a reply offered ({@link #tap}). */
+    public AgentConversations(Contacts contacts, Conversations conversations, Messages messages, ChannelRouter router) {
         this.contacts = contacts;
         this.conversations = conversations;
         this.messages = messages;
+        this.router = router;
     }
 
     public UUID open(UUID tenantId, Channel channel) {
@@ -36,9 +47,21 @@ public class AgentConversations {
 
     /** The customer writes; returns the AI's reply to it (the first AI message after it). */
     public String say(UUID tenantId, UUID conversationId, String text) {
-        long seq = TenantScope.call(tenantId, () -> messages.append(conversationId,
-                NewMessage.text(MessageRole.CUSTOMER, text)).seq());
-        return awaitReply(tenantId, conversationId, seq).text();
+        return exchange(tenantId, conversationId, text).text();
+    }
+
+    /** The customer writes; returns the AI's reply message, with its kind and content. */
+    public Message exchange(UUID tenantId, UUID conversationId, String text) {
+        return awaitReply(tenantId, conversationId, sayAsync(tenantId, conversationId, text));
+    }
+
+    /** The customer taps a button or list row offered earlier, as the channel delivers it; returns the AI's reply. */
+    public Message tap(UUID tenantId, UUID conversationId, String choiceId, String title) {
+        Conversation conversation = conversation(tenantId, conversationId);
+        InboundMessage tapped = new InboundMessage(conversation.channel(), conversation.channelAddress(), null,
+                "tap-" + UUID.randomUUID(), Instant.now(), new InboundContent.InteractiveReply(choiceId, title));
+        long seq = TenantScope.call(tenantId, () -> router.route(tapped).message().seq());
+        return awaitReply(tenantId, conversationId, seq);
     }
 
     /** The customer writes; returns at once. */

@@ -258,7 +258,7 @@ class WebchatSocketTest {
     }
 
     void stream(UUID conversation, UUID turn, String delta) {
-        TenantScope.run(ACME_ID, () -> outbound.stream(conversation, turn, delta));
+        TenantScope.run(ACME_ID, () -> outbound.openStream(conversations.get(conversation), turn).delta(delta));
     }
 
     WidgetClient.Socket connect(WidgetClient widget) {

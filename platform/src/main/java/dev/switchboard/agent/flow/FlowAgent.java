@@ -1,13 +1,13 @@
 package dev.switchboard.agent.flow;
 
-import dev.switchboard.agent.format.Formatters;
+import dev.switchboard.agent.format.Rendering;
 import dev.switchboard.agent.language.Phrases;
-import dev.switchboard.agent.tools.ToolCallRecord;
 import dev.switchboard.agent.tools.ToolContext;
 import dev.switchboard.tenant.TenantDefinition;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -20,36 +20,57 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class FlowAgent {
 
-    private static final double MATCH_THRESHOLD = 0.32;
+    static final double MATCH_THRESHOLD = 0.32;
 
     private final FlowStates states;
     private final FlowDefinitions definitions;
     private final FlowSteps steps;
-    private final Formatters formatters;
+    private final FlowAlternatives alternatives;
 
-    FlowAgent(FlowStates states, FlowDefinitions definitions, FlowSteps steps, Formatters formatters) {
+    FlowAgent(FlowStates states, FlowDefinitions definitions, FlowSteps steps, FlowAlternatives alternatives) {
         this.states = states;
         this.definitions = definitions;
         this.steps = steps;
-        this.formatters = formatters;
+        this.alternatives = alternatives;
     }
 
-    public FlowAnswer answer(ToolContext context, Set<String> enabledTools, String text, long turnFromSeq) {
+    /**
+     * Decides the turn from the stored position, which it leaves as it was: the answer carries the new one, for the
+     * caller to store in the transaction that sends the reply. A turn that dies before that transaction is decided
+     * again from the same position when it resumes (its tool calls, numbered within the turn, are not repeated).
+     */
+    public FlowAnswer answer(ToolContext context, Set<String> enabledTools, Utterance said, long turnFromSeq) {
         TenantDefinition tenant = context.tenant();
         FlowDefinition flow = definitions.of(tenant);
         FlowState state = states.load(context.conversationId());
         FlowRun run = new FlowRun(context, enabledTools, state, turnFromSeq);
-        FlowAnswer answer = decide(run, flow, text);
-        states.save(context.conversationId(), state);
-        return answer;
+        return decide(run, flow, said).withState(state.node);
     }
 
-    private FlowAnswer decide(FlowRun run, FlowDefinition flow, String text) {
+    /** Stores the position the answer leaves the flow in; call inside the transaction that stores the reply. */
+    public void remember(UUID conversationId, FlowAnswer answer) {
+        states.save(conversationId, new FlowState(answer.state()));
+    }
+
+    private FlowAnswer decide(FlowRun run, FlowDefinition flow, Utterance said) {
         FlowState state = run.state();
+        String text = said.text();
+        if (said.choiceId() != null && flow.intent(said.choiceId()) != null) {
+            // A tapped choice named after an intent (e.g. a "cancel_visit" button) means that intent, whatever its title.
+            state.start(said.choiceId());
+            state.understood();
+            return continueIntent(run, flow, false);
+        }
         LocalDate today = LocalDate.now(run.context().tenant().timezone());
-        boolean filled = fillSlots(flow, state, text, today);
         IntentMatcher.Match match = flow.matcher().best(text);
         boolean strong = match.score() >= MATCH_THRESHOLD;
+        if (FlowAlternatives.AWAITING.equals(state.awaiting()) && flow.intent(state.intent()) != null) {
+            Optional<FlowAnswer> answered = answerToOffer(run, flow, said, today, strong ? match.intent() : null);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+        }
+        boolean filled = fillSlots(flow, state, text, today);
         if ("confirm".equals(state.awaiting())) {
             Optional<Boolean> yes = SlotValues.yesNo(IntentMatcher.normalize(text));
             if (yes.isPresent()) {
@@ -68,6 +89,27 @@ public class FlowAgent {
             return steps.identifyOnly(run, flow);
         }
         return fallback(run, flow);
+    }
+
+    /**
+     * The customer answers the alternatives offered: a pick (or other values for what the options fill) runs the
+     * offering step again; anything else asks once more, unless it clearly starts another intent (then empty).
+     */
+    private Optional<FlowAnswer> answerToOffer(FlowRun run, FlowDefinition flow, Utterance said, LocalDate today,
+                                               String otherIntent) {
+        FlowAlternatives.Reading reading = alternatives.read(run, flow, said, today);
+        if (reading == FlowAlternatives.Reading.OTHER_VALUES) {
+            fillSlots(flow, run.state(), said.text(), today);
+        }
+        if (reading != FlowAlternatives.Reading.UNCLEAR) {
+            return Optional.of(continueIntent(run, flow, false));
+        }
+        if (otherIntent != null && !otherIntent.equals(run.state().intent())) {
+            return Optional.empty();
+        }
+        JsonNode intent = flow.intent(run.state().intent());
+        Rendering again = alternatives.again(run, intent);
+        return Optional.of(FlowAnswer.reply(again.text(), run.state().intent()).offering(again.interactive()));
     }
 
     private boolean fillSlots(FlowDefinition flow, FlowState state, String text, LocalDate today) {
@@ -111,7 +153,7 @@ public class FlowAgent {
         int handoffAfter = flow.fallback().path("handoffAfter").asInt(3);
         if (misses >= handoffAfter) {
             run.state().finish();
-            return new FlowAnswer(Phrases.HANDOFF.in(run.context().language()), "flow_did_not_understand", null, false);
+            return FlowAnswer.handoff(Phrases.HANDOFF.in(run.context().language()), "flow_did_not_understand", null);
         }
         String text = FlowText.localized(flow.fallback().path("reply"), run.context().language());
         return FlowAnswer.reply(text != null ? text : Phrases.HANDOFF.in(run.context().language()), null);

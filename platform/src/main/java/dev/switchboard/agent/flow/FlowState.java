@@ -1,13 +1,15 @@
 package dev.switchboard.agent.flow;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where the flow stands in a conversation, kept as JSON: {@code intent} in progress, its {@code step}, what it
- * is {@code awaiting} (a slot name or {@code confirm}), the {@code slots} collected, the step {@code results} by
- * alias, and {@code misses} (messages in a row it did not understand).
+ * is {@code awaiting} (a slot name, {@code confirm}, or {@code option} with the {@code options} offered), the
+ * {@code slots} collected, the step {@code results} by alias, and {@code misses} (messages in a row it did not
+ * understand).
  */
 final class FlowState {
 
@@ -45,6 +47,7 @@ final class FlowState {
 
     void start(String intent) {
         node.put("intent", intent).put("step", 0).remove("awaiting");
+        node.remove("options");
         node.putObject("results");
         slots().remove("confirmation");
     }
@@ -63,12 +66,28 @@ final class FlowState {
         node.remove("intent");
         node.remove("step");
         node.remove("awaiting");
+        node.remove("options");
         node.putObject("results");
         node.putObject("slots");
         if (document != null) {
             slots().set("document", document);
         }
         node.put("misses", 0);
+    }
+
+    /** Options offered to pick from (each {@code id, title, description?, fill}); the flow awaits the pick. */
+    void offer(ArrayNode options) {
+        node.set("options", options);
+        await(FlowAlternatives.AWAITING);
+    }
+
+    ArrayNode options() {
+        return node.path("options") instanceof ArrayNode options ? options : JsonNodeFactory.instance.arrayNode();
+    }
+
+    void clearOffer() {
+        node.remove("options");
+        node.remove("awaiting");
     }
 
     int missed() {

@@ -1,6 +1,7 @@
 package dev.switchboard.agent.flow;
 
 import dev.switchboard.agent.format.Formatters;
+import dev.switchboard.agent.format.Rendering;
 import dev.switchboard.agent.language.Phrases;
 import dev.switchboard.agent.tools.ToolCallRecord;
 import dev.switchboard.conversation.Contacts;
@@ -13,19 +14,23 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs an intent from its current step: the slots it requires (identifying the customer with the slot's
  * {@code verifyWith} tool), then {@code call}, {@code ask} and {@code confirm} steps, then its {@code reply}.
- * Returns as soon as something must be asked; the state remembers the step.
+ * Returns as soon as something must be asked (or alternatives a call returned offered); the state remembers the step.
  */
 @Component
 class FlowSteps {
 
+    private static final Rendering NOTHING = new Rendering("", null);
+
     private final FlowTools tools;
     private final Formatters formatters;
     private final Contacts contacts;
+    private final FlowAlternatives alternatives;
 
-    FlowSteps(FlowTools tools, Formatters formatters, Contacts contacts) {
+    FlowSteps(FlowTools tools, Formatters formatters, Contacts contacts, FlowAlternatives alternatives) {
         this.tools = tools;
         this.formatters = formatters;
         this.contacts = contacts;
+        this.alternatives = alternatives;
     }
 
     FlowAnswer run(FlowAgent.FlowRun run, FlowDefinition flow, JsonNode intent) {
@@ -34,12 +39,12 @@ class FlowSteps {
         if (intent.has("handoff")) {
             run.state().finish();
             String text = FlowText.localized(intent.path("reply"), language);
-            return new FlowAnswer(text != null ? text : Phrases.HANDOFF.in(language), intent.path("handoff").asString(), name, false);
+            return FlowAnswer.handoff(text != null ? text : Phrases.HANDOFF.in(language), intent.path("handoff").asString(), name);
         }
         if (intent.path("end").asBoolean(false)) {
             run.state().finish();
             String text = FlowText.localized(intent.path("reply"), language);
-            return new FlowAnswer(text != null ? text : Phrases.GOODBYE.in(language), null, name, true);
+            return FlowAnswer.goodbye(text != null ? text : Phrases.GOODBYE.in(language), name);
         }
         StringBuilder said = new StringBuilder();
         for (JsonNode required : intent.path("requires")) {
@@ -56,9 +61,9 @@ class FlowSteps {
             }
             run.state().advance();
         }
-        String reply = reply(run, intent.path("reply"));
+        Rendering reply = reply(run, intent.path("reply"));
         run.state().finish();
-        return FlowAnswer.reply(join(said, reply), name);
+        return FlowAnswer.reply(join(said, reply.text()), name).offering(reply.interactive());
     }
 
     /** The customer gave only their document: identify them and ask what they need. */
@@ -138,26 +143,30 @@ class FlowSteps {
                     : "Sorry, I can't complete that right now. Would you like me to pass you to a person?";
             return Optional.of(FlowAnswer.reply(join(said, sorry), intent));
         }
+        Optional<Rendering> offered = alternatives.offer(run, step, result);
+        if (offered.isPresent()) {
+            return Optional.of(FlowAnswer.reply(join(said, offered.get().text()), intent).offering(offered.get().interactive()));
+        }
         JsonNode data = result.data() == null ? JsonNodeFactory.instance.objectNode() : result.data();
         String pick = step.path("pick").asString(null);
         JsonNode picked = pick == null ? data : data.at(pick);
         if (picked.isMissingNode() || picked.isNull()) {
             run.state().finish();
             String formatter = step.path("whenMissing").path("formatter").asString(null);
-            String text = formatter == null ? null : formatters.render(run.context().tenant(), formatter,
-                    run.context().language(), run.context().channel().wireName(), data).orElse(null);
-            return Optional.of(FlowAnswer.reply(join(said, text), intent));
+            Rendering missing = formatter == null ? NOTHING : formatters.renderReply(run.context().tenant(), formatter,
+                    run.context().language(), run.context().channel().wireName(), data).orElse(NOTHING);
+            return Optional.of(FlowAnswer.reply(join(said, missing.text()), intent).offering(missing.interactive()));
         }
         run.state().results().set(step.path("as").asString(step.path("call").asString()), picked);
         run.state().node.put("last", step.path("as").asString(step.path("call").asString()));
         return Optional.empty();
     }
 
-    private String reply(FlowAgent.FlowRun run, JsonNode reply) {
+    private Rendering reply(FlowAgent.FlowRun run, JsonNode reply) {
         String language = run.context().language();
         String formatter = reply.path("formatter").asString(null);
         if (formatter == null) {
-            return formatters.renderText("flow-reply", FlowText.localized(reply, language), data(run));
+            return new Rendering(formatters.renderText("flow-reply", FlowText.localized(reply, language), data(run)), null);
         }
         JsonNode data;
         if (reply.has("data")) {
@@ -168,8 +177,8 @@ class FlowSteps {
         } else {
             data = run.state().results().path(reply.path("from").asString(run.state().node.path("last").asString("")));
         }
-        return formatters.render(run.context().tenant(), formatter, language, run.context().channel().wireName(), data)
-                .orElse("");
+        return formatters.renderReply(run.context().tenant(), formatter, language, run.context().channel().wireName(), data)
+                .orElse(NOTHING);
     }
 
     /** What templates see: the step results by alias, the slots, and the customer's name. */

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Renders a formatter of a tenant for a language and a channel ({@code webchat}, {@code whatsapp}, {@code voice},
  * or {@code model} for what the model reads), falling back to the {@code default} template and then to the tenant's
- * first language. Output is plain text: HTML is not escaped here because every edge renders text inertly.
+ * first language. Output is plain text: HTML is not escaped here because every edge renders text inertly. A template
+ * may be an object with {@code text} and {@code buttons} or a {@code list}: those become the reply's choices.
  */
 @Component
 public class Formatters {
@@ -30,6 +31,12 @@ public class Formatters {
     }
 
     public Optional<String> render(TenantDefinition tenant, String formatter, String language, String channel, JsonNode data) {
+        return renderReply(tenant, formatter, language, channel, data).map(Rendering::text);
+    }
+
+    /** The text and, where the channel's template offers them, the choices (buttons or a list). */
+    public Optional<Rendering> renderReply(TenantDefinition tenant, String formatter, String language, String channel,
+                                           JsonNode data) {
         JsonNode file = formatter == null ? null : tenant.formatters().get(formatter);
         if (file == null) {
             return Optional.empty();
@@ -37,8 +44,10 @@ public class Formatters {
         JsonNode byLanguage = pick(file.path("templates"), language, tenant.defaultLanguage());
         JsonNode template = pick(byLanguage, channel, "default");
         String text = template.isObject() ? template.path("text").asString("") : template.asString("");
+        String key = tenant.version() + "|" + formatter + "|" + language + "|" + channel;
         try {
-            return Optional.of(renderText(tenant.version() + "|" + formatter + "|" + language + "|" + channel, text, data).strip());
+            JsonNode choices = template.isObject() ? Choices.of(template, t -> renderText(key, t, data)) : null;
+            return Optional.of(new Rendering(renderText(key, text, data).strip(), choices));
         } catch (com.samskivert.mustache.MustacheException e) {
             // A template that does not fit the data must not fail the tool call: the generic rendering applies.
             return Optional.empty();

@@ -64,15 +64,18 @@ class ChatbotStep {
         this.tracer = tracer;
     }
 
-    /** @throws ModelUnavailable when every attempt and the fallback failed */
+    /**
+     * @param allowTools false when the turn's tool-call or step budget is spent: the model must answer with what it has
+     * @throws ModelUnavailable when every attempt and the fallback failed
+     */
     ModelReply run(TurnContext ctx, ResilientModel model, List<Tool> tools, boolean allowTools, int step) {
         ModelRequest request = request(ctx, tools, allowTools);
-        UUID conversation = ctx.conversation().id();
         Span span = tracer.spanBuilder("llm " + model.primary().model()).setAttribute("gen_ai.system", model.primary().provider())
                 .setAttribute("gen_ai.request.model", model.primary().model()).setAttribute("agent.step", step).startSpan();
         try (var scope = span.makeCurrent()) {
+            Outbound.ReplyStream replies = outbound.openStream(ctx.conversation(), ctx.turn().id());
             ModelReply reply = model.complete(request, delta -> {
-                outbound.stream(conversation, ctx.turn().id(), delta);
+                replies.delta(delta);
                 ctx.listener().onTextDelta(delta);
             }, ctx.cancellation(), (failed, failure, latency) -> recordFailure(ctx, step, failed, failure, latency));
             trace(span, reply);
@@ -90,10 +93,9 @@ class ChatbotStep {
         String system = ctx.config().string("agent.systemPrompt").orElse(ctx.tenant().systemPrompt()) + DATA_NOTICE;
         var history = History.of(messages.latest(ctx.conversation().id(), HISTORY), ctx.turn().lastSeq(),
                 turnContext(ctx), ctx.turn().fromSeq());
-        List<ToolSpec> specs = allowTools ? tools.stream().map(t -> new ToolSpec(t.name(), t.description(), t.parameters())).toList()
-                : List.of();
+        List<ToolSpec> specs = tools.stream().map(t -> new ToolSpec(t.name(), t.description(), t.parameters())).toList();
         return new ModelRequest(system, history, specs, ctx.config().decimal("agent.temperature", 0.3),
-                ctx.config().integer("agent.maxTokens", 1024));
+                ctx.config().integer("agent.maxTokens", 1024), allowTools);
     }
 
     /** Facts the server knows, given with the customer's words rather than in the (cached) system prompt. */

@@ -43,30 +43,41 @@ class Endings {
         this.events = events;
     }
 
-    TurnOutcome end(TurnContext ctx, Ending ending, String text, String reason, String brain, String intent) {
-        TurnOutcome outcome = new TurnOutcome(ctx.turn().id(), ending, blank(text) ? null : text, reason, brain);
+    TurnOutcome end(TurnContext ctx, Closing closing) {
+        String text = blank(closing.text()) ? null : closing.text();
+        TurnOutcome outcome = new TurnOutcome(ctx.turn().id(), closing.ending(), text, closing.reason(), closing.brain());
         tx.executeWithoutResult(status -> {
-            if (!blank(text)) {
-                var content = JsonNodeFactory.instance.objectNode().put("brain", brain).put("language", ctx.language());
-                if (intent != null) {
-                    content.put("intent", intent);
-                }
-                outbound.send(ctx.conversation().id(), new NewMessage(MessageRole.AI, "text", text, content, null, null,
-                        ctx.turn().id()));
+            if (text != null) {
+                outbound.send(ctx.conversation().id(), reply(ctx, closing, text));
             }
-            changeConversation(ctx, ending, reason);
-            turns.finish(ctx.turn().id(), status(ending), reason == null ? ending.name().toLowerCase() : reason);
-            if (brain != null) {
-                conversations.markAnsweredBy(ctx.conversation().id(), brain, ctx.language());
+            closing.alsoStore().run();
+            changeConversation(ctx, closing.ending(), closing.reason());
+            turns.finish(ctx.turn().id(), status(closing.ending()),
+                    closing.reason() == null ? closing.ending().name().toLowerCase() : closing.reason());
+            if (closing.brain() != null) {
+                conversations.markAnsweredBy(ctx.conversation().id(), closing.brain(), ctx.language());
             }
             contacts.setLanguage(ctx.contact().id(), ctx.language());
             TurnRow row = turns.find(ctx.turn().id()).orElse(ctx.turn());
-            events.publishEvent(new TurnFinished(ctx.tenant().id(), ctx.conversation().id(), ctx.turn().id(), brain,
-                    ending.name(), reason, intent, row.steps(), row.toolCalls(),
-                    (System.nanoTime() - ctx.startedNanos()) / 1_000_000));
+            events.publishEvent(new TurnFinished(ctx.tenant().id(), ctx.conversation().id(), ctx.turn().id(),
+                    closing.brain(), closing.ending().name(), closing.reason(), closing.intent(), row.steps(),
+                    row.toolCalls(), (System.nanoTime() - ctx.startedNanos()) / 1_000_000));
         });
         ctx.listener().onFinished(outcome);
         return outcome;
+    }
+
+    /** A reply that offers choices is of kind {@code interactive}, its choices under {@code content.interactive}. */
+    private static NewMessage reply(TurnContext ctx, Closing closing, String text) {
+        var content = JsonNodeFactory.instance.objectNode().put("brain", closing.brain()).put("language", ctx.language());
+        if (closing.intent() != null) {
+            content.put("intent", closing.intent());
+        }
+        if (closing.interactive() != null) {
+            content.set("interactive", closing.interactive());
+        }
+        return new NewMessage(MessageRole.AI, closing.interactive() != null ? "interactive" : "text", text, content, null,
+                null, ctx.turn().id());
     }
 
     /**

@@ -32,11 +32,6 @@ import tools.jackson.databind.JsonNode;
 @Component
 class LlmLoop {
 
-    /** Lets a test stop a turn between steps as a crash would: an {@link Error} thrown here skips every cleanup. */
-    interface StepHook {
-        void after(UUID turnId, String step);
-    }
-
     private final ChatbotStep chatbot;
     private final ToolsStep tools;
     private final ToolCatalog catalog;
@@ -48,8 +43,7 @@ class LlmLoop {
     private final HandoffRules rules;
     private final Endings endings;
     private final Tracer tracer;
-    private volatile StepHook hook = (turn, step) -> {
-    };
+    private volatile StepHook hook = StepHook.NONE;
 
     LlmLoop(ChatbotStep chatbot, ToolsStep tools, ToolCatalog catalog, ToolCalls toolCalls, UsageLedger ledger,
             Messages messages, Contacts contacts, Turns turns, HandoffRules rules, Endings endings, Tracer tracer) {
@@ -80,7 +74,7 @@ class LlmLoop {
             TurnRow turn = turns.find(start.turn().id()).orElseThrow();
             TurnContext ctx = start.withTurn(turn).withContact(contacts.get(start.contact().id()));
             if (ctx.cancellation().cancelled()) {
-                return endings.end(ctx, Ending.CANCELLED, null, "cancelled", "llm", null);
+                return endings.end(ctx, Closing.of(Ending.CANCELLED, null, "cancelled", "llm"));
             }
             List<LlmCall> calls = ledger.answeredCalls(turn.id());
             List<Message> rows = toolCalls.ofTurn(ctx.conversation().id(), turn.id(), turn.fromSeq());
@@ -88,11 +82,14 @@ class LlmLoop {
             List<Message> ofLast = last == null ? List.of() : rows.stream()
                     .filter(r -> last.id().toString().equals(r.content().path("llmCallId").asString(null))).toList();
             if (last != null && ofLast.isEmpty()) {
-                return endings.end(ctx, Ending.ANSWERED, last.response().path("text").asString(""), null, "llm", null);
+                return endings.end(ctx, Closing.of(Ending.ANSWERED, last.response().path("text").asString(""), null, "llm")
+                        .withInteractive(offered(calls, rows)));
             }
             List<Message> unfinished = ofLast.stream().filter(r -> !ToolCallRecord.from(r.content()).finished()).toList();
             if (!unfinished.isEmpty()) {
-                tools.run(ctx, unfinished, rows.size() - unfinished.size(), budget.toolCallsPerTurn(), enabled, identifying);
+                // Calls from the last step were asked for against the tool choice "none": none of them is made.
+                int callBudget = calls.size() >= budget.stepsPerTurn() ? 0 : budget.toolCallsPerTurn();
+                tools.run(ctx, unfinished, rows.size() - unfinished.size(), callBudget, enabled, identifying);
                 hook.after(turn.id(), "tools");
                 continue;
             }
@@ -100,9 +97,31 @@ class LlmLoop {
             if (ended.isPresent()) {
                 return ended.get();
             }
-            chatbot.run(ctx, model, offered, rows.size() < budget.toolCallsPerTurn(), calls.size() + 1);
+            // The last step the budget allows, or one after the tool calls ran out, must answer in words.
+            boolean toolsLeft = rows.size() < budget.toolCallsPerTurn() && calls.size() + 1 < budget.stepsPerTurn();
+            chatbot.run(ctx, model, offered, toolsLeft, calls.size() + 1);
             hook.after(turn.id(), "chatbot");
         }
+    }
+
+    /**
+     * The choices the tools the model just read offer on this channel (a formatter's buttons or list), which the
+     * answer carries so the customer can tap one; the last tool that offers some wins.
+     */
+    private static JsonNode offered(List<LlmCall> calls, List<Message> rows) {
+        if (calls.size() < 2) {
+            return null;
+        }
+        String read = calls.get(calls.size() - 2).id().toString();
+        JsonNode choices = null;
+        for (Message row : rows) {
+            ToolCallRecord call = ToolCallRecord.from(row.content());
+            if (read.equals(String.valueOf(call.llmCallId())) && call.status().equals(ToolCallRecord.OK)
+                    && call.interactive() != null) {
+                choices = call.interactive();
+            }
+        }
+        return choices;
     }
 
     /** A control tool, the failure rule or the step budget may end the turn once the tools ran. */
@@ -120,11 +139,11 @@ class LlmLoop {
         Optional<String> failures = rules.failureRule(ctx.tenant(), messages.latest(ctx.conversation().id(), 40).stream()
                 .filter(ToolCalls::isToolCall).toList());
         if (failures.isPresent()) {
-            return Optional.of(endings.end(ctx, Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()), failures.get(), "llm", null));
+            return Optional.of(endings.end(ctx, Closing.of(Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()), failures.get(), "llm")));
         }
         if (steps >= budget.stepsPerTurn()) {
-            return Optional.of(endings.end(ctx, Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()),
-                    "step_budget_exceeded", "llm", null));
+            return Optional.of(endings.end(ctx, Closing.of(Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()),
+                    "step_budget_exceeded", "llm")));
         }
         return Optional.empty();
     }
@@ -132,12 +151,12 @@ class LlmLoop {
     private TurnOutcome control(TurnContext ctx, ToolCallRecord call, String text) {
         JsonNode args = call.arguments();
         return switch (call.control()) {
-            case "handoff" -> endings.end(ctx, Ending.HANDED_OFF, text.isBlank() ? Phrases.HANDOFF.in(ctx.language()) : text,
-                    args.path("reason").asString("requested_by_agent"), "llm", null);
-            case "end_conversation" -> endings.end(ctx, Ending.CONVERSATION_ENDED,
-                    text.isBlank() ? Phrases.GOODBYE.in(ctx.language()) : text, "ended_by_agent", "llm", null);
-            default -> endings.end(ctx, Ending.CALL_ENDED, text.isBlank() ? Phrases.GOODBYE.in(ctx.language()) : text,
-                    "call_ended_by_agent", "llm", null);
+            case "handoff" -> endings.end(ctx, Closing.of(Ending.HANDED_OFF, text.isBlank() ? Phrases.HANDOFF.in(ctx.language()) : text,
+                    args.path("reason").asString("requested_by_agent"), "llm"));
+            case "end_conversation" -> endings.end(ctx, Closing.of(Ending.CONVERSATION_ENDED,
+                    text.isBlank() ? Phrases.GOODBYE.in(ctx.language()) : text, "ended_by_agent", "llm"));
+            default -> endings.end(ctx, Closing.of(Ending.CALL_ENDED, text.isBlank() ? Phrases.GOODBYE.in(ctx.language()) : text,
+                    "call_ended_by_agent", "llm"));
         };
     }
 }

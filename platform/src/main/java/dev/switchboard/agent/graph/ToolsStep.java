@@ -59,7 +59,7 @@ class ToolsStep {
             List<Message> first = allowed.stream().filter(r -> identifying.contains(name(r))).toList();
             first.forEach(row -> runOne(ctx, context, row, enabled));
             runParallel(ctx, context, allowed.stream().filter(r -> !first.contains(r)).toList(), enabled);
-            turns.progress(ctx.turn().id(), ctx.turn().steps(), Math.min(count, budget) , null, null);
+            turns.progress(ctx.turn().id(), ctx.turn().steps(), finishedBefore + allowed.size(), null, null);
         } finally {
             span.end();
         }

@@ -7,18 +7,22 @@ import dev.switchboard.conversation.Conversation;
 import dev.switchboard.tenant.EffectiveConfiguration;
 import dev.switchboard.tenant.TenantDefinition;
 
-/** What every step of one turn needs; built when the turn starts or resumes. */
+/**
+ * What every step of one turn needs; built when the turn starts or resumes.
+ *
+ * @param choiceId the id of the choice the customer tapped, when their last message of the turn was a tap; else null
+ */
 record TurnContext(TenantDefinition tenant, EffectiveConfiguration config, Conversation conversation, Contact contact,
-                   TurnRow turn, String language, String customerText, TurnListener listener,
+                   TurnRow turn, String language, String customerText, String choiceId, TurnListener listener,
                    Cancellation cancellation, long startedNanos) {
 
     TurnContext withTurn(TurnRow value) {
-        return new TurnContext(tenant, config, conversation, contact, value, language, customerText, listener,
+        return new TurnContext(tenant, config, conversation, contact, value, language, customerText, choiceId, listener,
                 cancellation, startedNanos);
     }
 
     TurnContext withContact(Contact value) {
-        return new TurnContext(tenant, config, conversation, value, turn, language, customerText, listener,
+        return new TurnContext(tenant, config, conversation, value, turn, language, customerText, choiceId, listener,
                 cancellation, startedNanos);
     }
 }

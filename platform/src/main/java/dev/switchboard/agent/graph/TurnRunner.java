@@ -5,6 +5,7 @@ import dev.switchboard.agent.TurnOutcome;
 import dev.switchboard.agent.TurnOutcome.Ending;
 import dev.switchboard.agent.flow.FlowAgent;
 import dev.switchboard.agent.flow.FlowAnswer;
+import dev.switchboard.agent.flow.Utterance;
 import dev.switchboard.agent.language.LanguageDetector;
 import dev.switchboard.agent.language.Phrases;
 import dev.switchboard.agent.llm.Cancellation;
@@ -56,6 +57,7 @@ class TurnRunner {
     private final HandoffRules rules;
     private final Endings endings;
     private final Tracer tracer;
+    private volatile StepHook hook = StepHook.NONE;
 
     TurnRunner(Tenants tenants, TenantConfiguration configuration, Conversations conversations, Contacts contacts,
                Messages messages, LanguageModels models, Budgets budgets, Turns turns, LlmLoop llmLoop, FlowAgent flow,
@@ -73,6 +75,11 @@ class TurnRunner {
         this.rules = rules;
         this.endings = endings;
         this.tracer = tracer;
+    }
+
+    /** For tests: called once the flow decided a turn, before its reply and new position are stored. */
+    void hook(StepHook value) {
+        hook = value;
     }
 
     TurnOutcome run(TurnRow turn, TurnListener listener, Cancellation cancellation) {
@@ -105,8 +112,8 @@ class TurnRunner {
             }
             Optional<String> rule = rules.keywordRule(ctx.tenant(), ctx.customerText());
             if (rule.isPresent()) {
-                return endings.end(ctx, Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()), rule.get(),
-                        model.isPresent() ? "llm" : "flow", null);
+                return endings.end(ctx, Closing.of(Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()), rule.get(),
+                        model.isPresent() ? "llm" : "flow"));
             }
         }
         if (model.isEmpty() || "flow".equals(turn.brain())) {
@@ -116,34 +123,47 @@ class TurnRunner {
             return llmLoop.run(ctx, model.get());
         } catch (ModelUnavailable e) {
             if (cancellation.cancelled()) {
-                return endings.end(ctx, Ending.CANCELLED, null, "cancelled", "llm", null);
+                return endings.end(ctx, Closing.of(Ending.CANCELLED, null, "cancelled", "llm"));
             }
             log.warn("the model failed for conversation {}: {}", ctx.conversation().id(), e.getMessage());
             if (ctx.config().flag("agent.fallbackToFlow", true) && ctx.tenant().flow().isObject() && !e.streamedText()) {
                 turns.progress(turn.id(), turn.steps(), turn.toolCalls(), "flow", ctx.language());
                 return answerWithFlow(ctx);
             }
-            return endings.end(ctx, Ending.HANDED_OFF, Phrases.APOLOGY_HANDOFF.in(ctx.language()), "llm_unavailable", "llm", null);
+            return endings.end(ctx, Closing.of(Ending.HANDED_OFF, Phrases.APOLOGY_HANDOFF.in(ctx.language()),
+                    "llm_unavailable", "llm"));
         }
     }
 
     private TurnOutcome answerWithFlow(TurnContext ctx) {
         ToolContext tools = new ToolContext(ctx.tenant(), ctx.conversation().id(), ctx.turn().id(), ctx.contact(),
                 ctx.conversation().channel(), ctx.language());
-        FlowAnswer answer = flow.answer(tools, new HashSet<>(ctx.config().strings("agent.enabledTools")), ctx.customerText(),
-                ctx.turn().fromSeq());
+        FlowAnswer answer = flow.answer(tools, new HashSet<>(ctx.config().strings("agent.enabledTools")),
+                new Utterance(ctx.customerText(), ctx.choiceId()), ctx.turn().fromSeq());
+        hook.after(ctx.turn().id(), "flow");
         Ending ending = answer.handoffReason() != null ? Ending.HANDED_OFF
                 : answer.endConversation() ? Ending.CONVERSATION_ENDED : Ending.ANSWERED;
-        return endings.end(ctx, ending, answer.reply(), answer.handoffReason(), "flow", answer.intent());
+        return endings.end(ctx, Closing.of(ending, answer.reply(), answer.handoffReason(), "flow")
+                .withIntent(answer.intent()).withInteractive(answer.interactive()).alsoStoring(() -> flow.remember(ctx.conversation().id(), answer)));
     }
 
     private TurnOutcome refuse(TurnContext ctx, Budgets.Exceeded exceeded) {
         String reason = "budget_" + exceeded.name().toLowerCase();
         return switch (exceeded) {
-            case MESSAGES_PER_MINUTE -> endings.end(ctx, Ending.REFUSED, Phrases.SLOW_DOWN.in(ctx.language()), reason, null, null);
-            case TURNS_PER_CONVERSATION -> endings.end(ctx, Ending.HANDED_OFF, Phrases.CONVERSATION_LIMIT.in(ctx.language()), reason, null, null);
-            case TOKENS_PER_DAY -> endings.end(ctx, Ending.HANDED_OFF, Phrases.DAILY_LIMIT.in(ctx.language()), reason, null, null);
+            case MESSAGES_PER_MINUTE -> endings.end(ctx, Closing.of(Ending.REFUSED, Phrases.SLOW_DOWN.in(ctx.language()), reason, null));
+            case TURNS_PER_CONVERSATION -> endings.end(ctx, Closing.of(Ending.HANDED_OFF,
+                    Phrases.CONVERSATION_LIMIT.in(ctx.language()), reason, null));
+            case TOKENS_PER_DAY -> endings.end(ctx, Closing.of(Ending.HANDED_OFF, Phrases.DAILY_LIMIT.in(ctx.language()), reason, null));
         };
+    }
+
+    /** The id of the button or list row the customer tapped, when that is the last thing they did this turn. */
+    private static String tappedChoice(List<Message> said) {
+        if (said.isEmpty() || !said.getLast().kind().equals("interactive_reply")) {
+            return null;
+        }
+        String id = said.getLast().content().path("id").asString("");
+        return id.isBlank() ? null : id;
     }
 
     /** Null when the conversation is no longer the AI's (a human took it, or it closed): the turn then just ends. */
@@ -155,9 +175,10 @@ class TurnRunner {
             return null;
         }
         var contact = contacts.get(conversation.contactId());
-        String customerText = messages.after(conversation.id(), turn.fromSeq(), 200).stream()
-                .filter(m -> m.role() == MessageRole.CUSTOMER && m.seq() <= turn.lastSeq())
-                .map(Message::text).filter(t -> t != null && !t.isBlank()).collect(Collectors.joining("\n"));
+        List<Message> said = messages.after(conversation.id(), turn.fromSeq(), 200).stream()
+                .filter(m -> m.role() == MessageRole.CUSTOMER && m.seq() <= turn.lastSeq()).toList();
+        String customerText = said.stream().map(Message::text).filter(t -> t != null && !t.isBlank())
+                .collect(Collectors.joining("\n"));
         String previous = turn.language() != null ? turn.language() : conversation.language() != null ? conversation.language()
                 : contact.language() != null ? contact.language() : tenant.defaultLanguage();
         String language = LanguageDetector.detect(customerText, previous);
@@ -165,7 +186,7 @@ class TurnRunner {
             language = tenant.defaultLanguage();
         }
         return new TurnContext(tenant, configuration.effective(tenant.id()), conversation, contact, turn, language,
-                customerText, listener, cancellation, System.nanoTime());
+                customerText, tappedChoice(said), listener, cancellation, System.nanoTime());
     }
 
 }

@@ -20,6 +20,12 @@ public enum Phrases {
     DAILY_LIMIT(
             "Ahora mismo no puedo atender más consultas automáticas. Te paso con una persona del equipo.",
             "I can't take more automatic requests right now. I'm passing you to a person on the team."),
+    PICK_ONE(
+            "¿Cuál de estas opciones prefieres? Puedes decirme «la primera», «la segunda»… o elegirla en la lista:",
+            "Which of these would you like? You can say \"the first one\", \"the second one\"… or pick it from the list:"),
+    CHOICES(
+            "Ver opciones",
+            "See options"),
     GOODBYE(
             "¡Gracias por escribirnos! Que tengas un buen día.",
             "Thanks for getting in touch! Have a nice day.");

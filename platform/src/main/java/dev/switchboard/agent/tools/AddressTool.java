@@ -5,6 +5,7 @@ import dev.switchboard.tenant.TenantDefinition;
 import dev.switchboard.tenant.TenantSecrets;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -12,11 +13,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code normalize_address}: the closest known addresses to what the customer said. A Pinecone index (integrated
- * embedding, text search) when the tenant has a {@code pinecone_api_key} and a {@code pinecone_index} endpoint (the
- * index host); otherwise the tenant's business API ({@code GET /v1/addresses/normalize?q=}).
+ * {@code normalize_address}: the closest known addresses to what the customer said. A Pinecone index (a vector query
+ * of namespace {@code addresses}, embedded with {@link TrigramEmbedding}) when the tenant has a
+ * {@code pinecone_api_key} secret and a {@code pinecone_index} endpoint (the index host); otherwise the tenant's
+ * business API ({@code GET /v1/addresses/normalize?q=}).
  */
-final class AddressTool implements Tool {
+final class AddressTool extends BuiltInTool {
 
     static final String PINECONE_ENDPOINT = "pinecone_index";
     private static final String NAMESPACE = "addresses";
@@ -25,42 +27,11 @@ final class AddressTool implements Tool {
     private final TenantSecrets secrets;
 
     AddressTool(BusinessApi api, TenantSecrets secrets) {
+        super("normalize_address", "Check or correct an address the customer gave: returns the closest known "
+                + "addresses with a score.", schema(List.of("address"),
+                new StringArgument("address", 3, 200, "The address as the customer said it.")), Duration.ofSeconds(5));
         this.api = api;
         this.secrets = secrets;
-    }
-
-    @Override
-    public String name() {
-        return "normalize_address";
-    }
-
-    @Override
-    public String description() {
-        return "Check or correct an address the customer gave: returns the closest known addresses with a score.";
-    }
-
-    @Override
-    public JsonNode parameters() {
-        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
-        schema.putObject("properties").putObject("address").put("type", "string").put("minLength", 3)
-                .put("maxLength", 200).put("description", "The address as the customer said it.");
-        schema.putArray("required").add("address");
-        return schema.put("additionalProperties", false);
-    }
-
-    @Override
-    public boolean safeToRepeat() {
-        return true;
-    }
-
-    @Override
-    public boolean requiresVerifiedCustomer() {
-        return false;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofSeconds(5);
     }
 
     @Override
@@ -75,23 +46,28 @@ final class AddressTool implements Tool {
         return ToolResponse.of(api.get(invocation.context(), "/v1/addresses/normalize", Map.of("q", address), timeout()));
     }
 
+    /** A vector query of the index's {@code addresses} namespace; the records' metadata carries the canonical address. */
     private JsonNode pinecone(String address, String key, TenantDefinition.Endpoint index) throws ToolFailed {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.putObject("query").put("top_k", 3).putObject("inputs").put("text", address);
-        body.putArray("fields").add("address").add("lat").add("lng");
-        URI uri = URI.create(index.url().replaceAll("/+$", "") + "/records/namespaces/" + NAMESPACE + "/search");
+        ArrayNode vector = body.putArray("vector");
+        for (float value : TrigramEmbedding.of(address)) {
+            vector.add(value);
+        }
+        body.put("topK", 3).put("namespace", NAMESPACE).put("includeMetadata", true).put("includeValues", false);
+        URI uri = URI.create(index.url().replaceAll("/+$", "") + "/query");
         JsonNode answer = api.send(new OutboundRequest("POST", uri, Map.of("Api-Key", key, "Content-Type", "application/json",
                 "X-Pinecone-API-Version", "2025-04", "Accept", "application/json"),
                 api.json().writeValueAsBytes(body), timeout(), 64 * 1024, index.privateNetworkAllowed()));
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         ArrayNode matches = result.putArray("matches");
-        for (JsonNode hit : answer.path("result").path("hits")) {
-            ObjectNode match = matches.addObject().put("address", hit.path("fields").path("address").asString(""))
-                    .put("score", hit.path("_score").asDouble());
-            if (hit.path("fields").has("lat")) {
-                match.put("lat", hit.path("fields").path("lat").asDouble()).put("lng", hit.path("fields").path("lng").asDouble());
+        for (JsonNode hit : answer.path("matches")) {
+            JsonNode metadata = hit.path("metadata");
+            ObjectNode match = matches.addObject().put("address", metadata.path("address").asString(""))
+                    .put("score", Math.round(hit.path("score").asDouble() * 1000) / 1000.0);
+            if (metadata.has("lat") && metadata.has("lng")) {
+                match.put("lat", metadata.path("lat").asDouble()).put("lng", metadata.path("lng").asDouble());
             }
         }
-        return result;
+        return result.put("source", "pinecone");
     }
 }

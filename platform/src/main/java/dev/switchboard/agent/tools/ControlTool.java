@@ -1,21 +1,21 @@
 package dev.switchboard.agent.tools;
 
 import java.time.Duration;
-import tools.jackson.databind.JsonNode;
+import java.util.List;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The built-ins that steer the conversation instead of fetching data: hand off, end the chat, end the call. */
-final class ControlTool implements Tool {
+final class ControlTool extends BuiltInTool {
 
-    private final String name;
-    private final String description;
+    private static final StringArgument REASON = new StringArgument("reason", 0, 200,
+            "Why a human should take over, in a few words.");
+
     private final ToolResponse.Action action;
     private final boolean takesReason;
 
     private ControlTool(String name, String description, ToolResponse.Action action, boolean takesReason) {
-        this.name = name;
-        this.description = description;
+        super(name, description, takesReason ? schema(List.of("reason"), REASON) : schema(List.of()),
+                Duration.ofSeconds(1));
         this.action = action;
         this.takesReason = takesReason;
     }
@@ -36,45 +36,8 @@ final class ControlTool implements Tool {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public JsonNode parameters() {
-        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
-        ObjectNode properties = schema.putObject("properties");
-        if (takesReason) {
-            properties.putObject("reason").put("type", "string").put("maxLength", 200)
-                    .put("description", "Why a human should take over, in a few words.");
-            schema.putArray("required").add("reason");
-        }
-        return schema.put("additionalProperties", false);
-    }
-
-    @Override
-    public boolean safeToRepeat() {
-        return true;
-    }
-
-    @Override
-    public boolean requiresVerifiedCustomer() {
-        return false;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofSeconds(1);
-    }
-
-    @Override
     public ToolResponse invoke(ToolInvocation invocation) {
-        String reason = invocation.arguments().path("reason").asString(takesReason ? "requested_by_agent" : name);
+        String reason = invocation.arguments().path("reason").asString(takesReason ? "requested_by_agent" : name());
         return new ToolResponse(JsonNodeFactory.instance.objectNode().put("accepted", true), new ToolResponse.Control(action, reason));
     }
 }

@@ -14,17 +14,19 @@ import tools.jackson.databind.node.ObjectNode;
  * @param assistantText text the model sent with its tool calls (kept to rebuild the conversation for the model)
  * @param result        what the model reads back
  * @param display       the formatter's rendering, for the workspace and the flow's replies
+ * @param interactive   the choices the formatter offers with it on the conversation's channel, null when none
  */
 public record ToolCallRecord(String callId, UUID llmCallId, String name, JsonNode arguments, String assistantText,
                              String status, String result, String display, JsonNode data, String error,
-                             Long latencyMs, String control) {
+                             Long latencyMs, String control, JsonNode interactive) {
 
     public static final String PENDING = "pending";
     public static final String RUNNING = "running";
     public static final String OK = "ok";
 
     public static ToolCallRecord pending(String callId, UUID llmCallId, String name, JsonNode arguments, String assistantText) {
-        return new ToolCallRecord(callId, llmCallId, name, arguments, assistantText, PENDING, null, null, null, null, null, null);
+        return new ToolCallRecord(callId, llmCallId, name, arguments, assistantText, PENDING, null, null, null, null, null, null,
+                null);
     }
 
     public boolean finished() {
@@ -36,13 +38,19 @@ public record ToolCallRecord(String callId, UUID llmCallId, String name, JsonNod
     }
 
     public ToolCallRecord running() {
-        return new ToolCallRecord(callId, llmCallId, name, arguments, assistantText, RUNNING, null, null, null, null, null, null);
+        return new ToolCallRecord(callId, llmCallId, name, arguments, assistantText, RUNNING, null, null, null, null, null, null,
+                null);
     }
 
     public ToolCallRecord finish(String outcome, String resultText, String displayText, JsonNode resultData,
                                  String errorText, Long latency, String controlAction) {
         return new ToolCallRecord(callId, llmCallId, name, arguments, assistantText, outcome, resultText, displayText,
-                resultData, errorText, latency, controlAction);
+                resultData, errorText, latency, controlAction, null);
+    }
+
+    public ToolCallRecord withInteractive(JsonNode value) {
+        return new ToolCallRecord(callId, llmCallId, name, arguments, assistantText, status, result, display, data, error,
+                latencyMs, control, value);
     }
 
     /** A one-line summary for the message's text column, which the workspace shows. */
@@ -59,7 +67,11 @@ public record ToolCallRecord(String callId, UUID llmCallId, String name, JsonNod
         node.set("arguments", arguments);
         node.put("assistantText", assistantText).put("status", status).put("result", result).put("display", display);
         node.set("data", data);
-        return node.put("error", error).put("latencyMs", latency()).put("control", control);
+        node.put("error", error).put("latencyMs", latency()).put("control", control);
+        if (interactive != null) {
+            node.set("interactive", interactive);
+        }
+        return node;
     }
 
     private Long latency() {
@@ -73,6 +85,6 @@ public record ToolCallRecord(String callId, UUID llmCallId, String name, JsonNod
                 node.path("status").asString(PENDING), node.path("result").asString(null),
                 node.path("display").asString(null), node.path("data").isMissingNode() ? null : node.get("data"),
                 node.path("error").asString(null), node.path("latencyMs").isNumber() ? node.get("latencyMs").asLong() : null,
-                node.path("control").asString(null));
+                node.path("control").asString(null), node.get("interactive"));
     }
 }

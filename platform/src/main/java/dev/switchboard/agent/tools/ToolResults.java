@@ -1,6 +1,7 @@
 package dev.switchboard.agent.tools;
 
 import dev.switchboard.agent.format.Formatters;
+import dev.switchboard.agent.format.Rendering;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,8 +23,9 @@ final class ToolResults {
     ToolCallRecord ok(ToolCallRecord call, Tool tool, ToolContext context, ToolResponse response, long latency) {
         JsonNode data = response.data();
         // Formatters are written against the tool's declared fields when it has some, else the whole answer.
-        String display = formatters.render(context.tenant(), tool.formatter(), context.language(),
-                context.channel().wireName(), project(tool, data)).orElse(null);
+        var rendering = formatters.renderReply(context.tenant(), tool.formatter(), context.language(),
+                context.channel().wireName(), project(tool, data));
+        String display = rendering.map(Rendering::text).orElse(null);
         ObjectNode forModel = JsonNodeFactory.instance.objectNode().put("status", "ok");
         if (display != null) {
             forModel.put("summary", display);
@@ -33,7 +35,8 @@ final class ToolResults {
         String text = cap(forModel.toString());
         JsonNode stored = data.toString().length() > maxChars * 2 ? JsonNodeFactory.instance.objectNode()
                 .put("truncated", true) : data;
-        return call.finish(ToolCallRecord.OK, text, display, stored, null, latency, control);
+        return call.finish(ToolCallRecord.OK, text, display, stored, null, latency, control)
+                .withInteractive(rendering.map(Rendering::interactive).orElse(null));
     }
 
     ToolCallRecord error(ToolCallRecord call, String message, long latency) {

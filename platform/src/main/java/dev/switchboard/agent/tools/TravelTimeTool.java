@@ -4,6 +4,7 @@ import dev.switchboard.agent.tools.net.OutboundRequest;
 import dev.switchboard.tenant.TenantSecrets;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -16,52 +17,22 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code get_travel_time}: driving time between two places. Google's Distance Matrix API when the tenant has a
  * {@code google_maps_api_key}; otherwise the tenant's business API ({@code GET /v1/travel-time}), as in the demo.
  */
-final class TravelTimeTool implements Tool {
+final class TravelTimeTool extends BuiltInTool {
 
     private final BusinessApi api;
     private final TenantSecrets secrets;
     private final String googleBaseUrl;
 
     TravelTimeTool(BusinessApi api, TenantSecrets secrets, String googleBaseUrl) {
+        super("get_travel_time", "Estimate the driving time between two places, e.g. from the technician's current "
+                + "position to the visit address. Each place is 'lat,lng' or a street address.",
+                schema(List.of("origin", "destination"),
+                        new StringArgument("origin", 0, 200, "Where the trip starts: 'lat,lng' or an address."),
+                        new StringArgument("destination", 0, 200, "Where it ends: 'lat,lng' or an address.")),
+                Duration.ofSeconds(5));
         this.api = api;
         this.secrets = secrets;
         this.googleBaseUrl = googleBaseUrl.replaceAll("/+$", "");
-    }
-
-    @Override
-    public String name() {
-        return "get_travel_time";
-    }
-
-    @Override
-    public String description() {
-        return "Estimate the driving time between two places, e.g. from the technician's current position to the "
-                + "visit address. Each place is 'lat,lng' or a street address.";
-    }
-
-    @Override
-    public JsonNode parameters() {
-        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
-        ObjectNode properties = schema.putObject("properties");
-        properties.putObject("origin").put("type", "string").put("maxLength", 200).put("description", "Where the trip starts: 'lat,lng' or an address.");
-        properties.putObject("destination").put("type", "string").put("maxLength", 200).put("description", "Where it ends: 'lat,lng' or an address.");
-        schema.putArray("required").add("origin").add("destination");
-        return schema.put("additionalProperties", false);
-    }
-
-    @Override
-    public boolean safeToRepeat() {
-        return true;
-    }
-
-    @Override
-    public boolean requiresVerifiedCustomer() {
-        return false;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofSeconds(5);
     }
 
     @Override
@@ -101,10 +72,32 @@ final class TravelTimeTool implements Tool {
         // The operator configured this URL (a test may point it at a local fake), so private targets are allowed.
         JsonNode answer = api.send(new OutboundRequest("GET", URI.create(googleBaseUrl + "/maps/api/distancematrix/json"
                 + BusinessApi.queryString(query)), Map.of("Accept", "application/json"), null, timeout(), 64 * 1024, true));
+        return route(answer);
+    }
+
+    /** Google answers HTTP 200 even when it refuses the request: the status fields say what happened. */
+    private static JsonNode route(JsonNode answer) throws ToolFailed {
+        String status = answer.path("status").asString("");
+        if (!status.equals("OK")) {
+            throw new ToolFailed("the maps service refused the request (" + token(status) + ")", false);
+        }
         JsonNode element = answer.path("rows").path(0).path("elements").path(0);
-        if (!"OK".equals(answer.path("status").asString()) || !"OK".equals(element.path("status").asString())) {
-            throw new ToolFailed("the maps service found no route between those places", false);
+        switch (element.path("status").asString("")) {
+            case "OK" -> {
+            }
+            case "NOT_FOUND" -> throw new ToolFailed("the maps service could not find the origin or the destination", false);
+            case "ZERO_RESULTS" -> throw new ToolFailed("there is no driving route between those places", false);
+            default -> throw new ToolFailed("the maps service gave no route ("
+                    + token(element.path("status").asString("")) + ")", false);
+        }
+        if (!element.path("duration").path("value").isNumber()) {
+            throw new ToolFailed("the maps service answered without a duration", false);
         }
         return element;
+    }
+
+    /** A status is echoed only when it looks like one of Google's codes, never as free text from the answer. */
+    private static String token(String status) {
+        return status.matches("[A-Z_]{1,40}") ? status : "unexpected answer";
     }
 }

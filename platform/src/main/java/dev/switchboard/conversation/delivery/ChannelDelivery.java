@@ -44,10 +44,8 @@ class ChannelDelivery implements Outbound {
     private static final Logger log = LoggerFactory.getLogger(ChannelDelivery.class);
 
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
-    private static final int STREAMING_REMEMBERED = 10_000;
 
     private final Map<UUID, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
-    private final Map<UUID, Conversation> streaming = new ConcurrentHashMap<>();
     private final Executor lanesExecutor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("delivery-", 0).factory());
     private final Conversations conversations;
@@ -85,30 +83,9 @@ class ChannelDelivery implements Outbound {
     }
 
     @Override
-    public void stream(UUID conversationId, UUID turnId, String delta) {
-        Conversation conversation = streamed(conversationId);
+    public ReplyStream openStream(Conversation conversation, UUID turnId) {
         ChannelSender sender = senders.get(conversation.channel());
-        if (sender != null) {
-            sender.stream(conversation, turnId, delta);
-        }
-    }
-
-    /**
-     * A reply streams in many small deltas; a sender needs only the conversation's tenant, channel and address,
-     * which never change, so they are read once per conversation rather than once per delta (the status in the
-     * record handed to {@link ChannelSender#stream} may therefore be stale).
-     */
-    private Conversation streamed(UUID conversationId) {
-        UUID tenant = TenantScope.requireTenant();
-        Conversation known = streaming.get(conversationId);
-        if (known == null || !known.tenantId().equals(tenant)) {
-            if (streaming.size() >= STREAMING_REMEMBERED) {
-                streaming.clear();
-            }
-            known = conversations.get(conversationId);
-            streaming.put(conversationId, known);
-        }
-        return known;
+        return sender == null ? ReplyStream.NONE : delta -> sender.stream(conversation, turnId, delta);
     }
 
     private void enqueue(Conversation conversation, Message message) {

@@ -27,7 +27,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     static EmbeddedPostgresServer start(Path dataDirectory, boolean ephemeral) {
         try {
+            // No shutdown hook of its own: it would stop the server while the closing context still uses it (the
+            // event registry checks its outbox on the way down, and waits out the pool's timeout); the context closes
+            // the server itself, after the pool.
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("timezone", "UTC");

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * Reads one tenant directory into a {@link TenantDefinition}: every file validated against its schema, then the
  * cross-file rules (the prompt file exists, enabled tools exist, tool names match their files, placeholders
- * name declared endpoints). All problems are collected, so one reload reports everything that is wrong.
+ * name declared endpoints, the flow's tools, formatters and slots exist: {@link FlowReferences}). All problems
+ * are collected, so one reload reports everything that is wrong.
  */
 final class TenantDirectoryReader {
 
@@ -73,6 +74,9 @@ final class TenantDirectoryReader {
         ZoneId zone = zone(slug, tenant, problems);
         Map<String, TenantDefinition.Endpoint> endpoints = endpoints(slug, tenant);
         checkToolReferences(slug, tenant, tools, formatters, endpoints, problems);
+        if (flow != null && flow.isObject()) {
+            problems.addAll(FlowReferences.check(slug, flow, tools, formatters));
+        }
         if (!problems.isEmpty() || flow == null) {
             throw new InvalidTenantDirectory(problems);
         }
@@ -188,7 +192,7 @@ final class TenantDirectoryReader {
         return List.copyOf(values);
     }
 
-    private static TenantProblem problem(String slug, String file, JsonNode document, String pointer, String message) {
+    static TenantProblem problem(String slug, String file, JsonNode document, String pointer, String message) {
         JsonNode at = document.at(pointer);
         Integer line = at instanceof TokenStreamLocationAware located && located.tokenStreamLocation() != null
                 ? located.tokenStreamLocation().getLineNr() : null;

@@ -8,9 +8,11 @@ import dev.switchboard.TenantsFolder;
 import dev.switchboard.TestPlatform;
 import dev.switchboard.agent.AgentConversations;
 import dev.switchboard.agent.AgentTurns;
+import dev.switchboard.agent.TenantEdits;
 import dev.switchboard.agent.TurnListener;
 import dev.switchboard.agent.TurnOutcome;
 import dev.switchboard.conversation.Channel;
+import dev.switchboard.conversation.ChannelRouter;
 import dev.switchboard.conversation.ConversationStatus;
 import dev.switchboard.conversation.Contacts;
 import dev.switchboard.conversation.Conversations;
@@ -57,6 +59,7 @@ class LlmTurnTest {
     private final AnthropicFake anthropic = AnthropicFake.start(AnthropicOptions.defaults().withApiKey("sk-test"));
     private final AcmeBusinessApi businessApi = TestPlatform.installation().businessApi();
     private final AgentConversations chat;
+    private TenantEdits acme;
 
     @Autowired TenantsFolder folder;
     @Autowired Tenants tenants;
@@ -69,27 +72,21 @@ class LlmTurnTest {
     @Autowired TransactionTemplate tx;
 
     @Autowired
-    LlmTurnTest(Contacts contacts, Conversations conversations, Messages messages) {
-        this.chat = new AgentConversations(contacts, conversations, messages);
+    LlmTurnTest(Contacts contacts, Conversations conversations, Messages messages, ChannelRouter router) {
+        this.chat = new AgentConversations(contacts, conversations, messages, router);
     }
 
     @BeforeAll
-    void pointAcmeAtTheFake() throws Exception {
-        String yaml = folder.read("acme", "tenant.yaml");
-        folder.write("acme", "tenant.yaml", yaml.replace("  provider: anthropic\n",
-                "  provider: anthropic\n  baseUrl: " + anthropic.baseUrl() + "\n"));
+    void pointAcmeAtTheFake() {
+        acme = new TenantEdits(folder, tenants, TenantFixtures.ACME);
         TenantScope.run(ACME, () -> secrets.store(ACME, "anthropic_api_key", "sk-test", null));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!String.valueOf(anthropic.baseUrl()).equals(tenants.find(ACME).orElseThrow().agent().baseUrl())) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        acme.tenantYaml(yaml -> yaml.replace("  provider: anthropic\n", "  provider: anthropic\n  baseUrl: " + anthropic.baseUrl() + "\n"));
     }
 
     @AfterAll
     void restoreAcme() {
         TenantScope.run(ACME, () -> secrets.delete(ACME, "anthropic_api_key"));
-        folder.restore("acme");
+        acme.restore();
         anthropic.close();
     }
 
@@ -147,6 +144,32 @@ class LlmTurnTest {
     }
 
     @Test
+    void onWhatsappAnAnswerAfterAToolWhoseFormatterOffersButtonsCarriesThem() {
+        anthropic.enqueue(Turn.toolCall("validate_document", "{\"document\":\"87654321X\"}").andToolCall("get_appointment", "{}"));
+        anthropic.enqueue(Turn.text("Laura, your visit is in two days, in the morning. What would you like to do?"));
+        UUID conversation = chat.open(ACME, Channel.WHATSAPP);
+
+        Message reply = chat.exchange(ACME, conversation, "Hi, my DNI is 87654321X. When is my visit?");
+
+        assertThat(reply.text()).isEqualTo("Laura, your visit is in two days, in the morning. What would you like to do?");
+        assertThat(reply.kind()).isEqualTo("interactive");
+        assertThat(reply.content().path("interactive").path("buttons").valueStream().map(b -> b.path("id").asString() + "="
+                + b.path("title").asString())).containsExactly("confirm_visit=Confirm visit", "cancel_visit=Cancel visit",
+                "reschedule_visit=Change date");
+    }
+
+    @Test
+    void aTappedButtonReachesTheModelAsItsTitle() {
+        anthropic.enqueue(Turn.text("Of course. Could you give me your DNI, NIE or passport number first?"));
+        UUID conversation = chat.open(ACME, Channel.WHATSAPP);
+
+        chat.tap(ACME, conversation, "cancel_visit", "Cancel visit");
+
+        String asked = anthropic.requests().getLast().lastUserText();
+        assertThat(asked).endsWith("\nCancel visit").doesNotContain("cancel_visit");
+    }
+
+    @Test
     void aRateLimitIsRetriedAfterTheRetryAfterTheProviderAskedFor() {
         anthropic.enqueue(Turn.failing(Failure.rateLimited(Duration.ofSeconds(1))));
         anthropic.enqueue(Turn.text("Sure, happy to help."));
@@ -195,7 +218,7 @@ class LlmTurnTest {
         anthropic.enqueue(Turn.toolCall("validate_document", "{\"document\":\"X1234567L\"}").andToolCall("get_appointment", "{}"));
         loop.hook((turn, step) -> {
             if (step.equals("tools")) {
-                throw new SimulatedCrash();
+                throw new DeadNode.SimulatedCrash();
             }
         });
         UUID conversation = chat.open(ACME, Channel.WEBCHAT);
@@ -208,10 +231,7 @@ class LlmTurnTest {
 
         // The node "died": its lease runs out and a sweep on any node takes the turn over.
         anthropic.enqueue(Turn.text("John, your visit is today in the afternoon."));
-        TenantScope.run(ACME, () -> tx.executeWithoutResult(s -> jdbc.sql(
-                "update agent_turns set lease_until = now() - interval '1 second' where conversation_id = :c and status = 'running'")
-                .param("c", conversation).update()));
-        scheduler.sweep();
+        new DeadNode(jdbc, tx, scheduler).takeOver(ACME, conversation);
 
         assertThat(chat.awaitReply(ACME, conversation, seq).text()).isEqualTo("John, your visit is today in the afternoon.");
         assertThat(businessApi.received()).extracting(AcmeBusinessApi.Received::path)
@@ -248,14 +268,21 @@ class LlmTurnTest {
     @Test
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bench", matches = "true")
     void turnOverhead() throws Exception {
-        List<Long> text = measure(300, false);
-        List<Long> tools = measure(150, true);
+        // Some 850 model calls of a few thousand tokens each: more than the demo tenant's daily token budget.
+        acme.tenantYaml(yaml -> yaml.replace("tokensPerDay: 2000000", "tokensPerDay: 1000000000"));
+        List<Long> text = measure(300, false, i -> "Answer number " + i + ".");
+        List<Long> tools = measure(150, true, i -> "Answer number " + i + ".");
+        List<Long> streamed = measure(150, false, i -> LONG_REPLY + " (" + i + ")");
         System.out.println("{\"benchmark\":\"agent-turn-overhead\",\"unit\":\"ms\",\"text_turn\":" + stats(text)
-                + ",\"tool_turn\":" + stats(tools) + "}");
+                + ",\"tool_turn\":" + stats(tools) + ",\"streamed_turn\":" + stats(streamed) + "}");
     }
 
+    /** A reply of about 150 words, which the fake streams as about 150 deltas: what streaming costs per delta shows. */
+    private static final String LONG_REPLY = String.join(" ", java.util.Collections.nCopies(12,
+            "Your visit is on Thursday morning and the technician will call before arriving."));
+
     /** A fresh, identified conversation every 12 turns keeps within the per-contact message budget. */
-    private List<Long> measure(int turns, boolean withTool) throws Exception {
+    private List<Long> measure(int turns, boolean withTool, java.util.function.IntFunction<String> reply) throws Exception {
         List<Long> micros = new java.util.ArrayList<>();
         UUID conversation = null;
         for (int i = 0; i < turns; i++) {
@@ -270,14 +297,14 @@ class LlmTurnTest {
             if (withTool) {
                 anthropic.enqueue(Turn.toolCall("get_appointment", "{}"));
             }
-            anthropic.enqueue(Turn.text("Answer number " + i + "."));
+            anthropic.enqueue(Turn.text(reply.apply(i)));
             String question = "Question " + i;
             UUID current = conversation;
             long started = System.nanoTime();
             TurnOutcome outcome = TenantScope.call(ACME, () -> agentTurns.stream(current, question,
-                    TurnListener.NONE)).completion().get(20, TimeUnit.SECONDS);
+                    TurnListener.NONE)).completion().get(60, TimeUnit.SECONDS);
             long elapsed = (System.nanoTime() - started) / 1000;
-            assertThat(outcome.ending()).isEqualTo(TurnOutcome.Ending.ANSWERED);
+            assertThat(outcome.ending()).as(outcome.toString()).isEqualTo(TurnOutcome.Ending.ANSWERED);
             long model = TenantScope.call(ACME, () -> tx.execute(s -> jdbc.sql(
                     "select coalesce(sum(latency_ms), 0) from llm_calls where turn_id = :t").param("t", outcome.turnId())
                     .query(Long.class).single())) * 1000;
@@ -319,9 +346,5 @@ class LlmTurnTest {
         return TenantScope.call(ACME, () -> tx.execute(s -> jdbc.sql(
                 "select count(*) from llm_calls where conversation_id = :c and status = 'ok'")
                 .param("c", conversation).query(Long.class).single()));
-    }
-
-    /** Stands for a process dying between two steps: an Error, which the turn does not clean up after. */
-    static final class SimulatedCrash extends Error {
     }
 }

@@ -107,6 +107,37 @@ class TenantHotReloadTest {
     }
 
     @Test
+    void aFlowCallingAToolThatDoesNotExistIsRefusedNamingFileLineAndField() {
+        String flow = folder.read(ACME, "flow.yaml");
+        folder.write(ACME, "flow.yaml", flow.replace("      - call: confirm_operator", "      - call: confirm_operater"));
+
+        TenantProblem problem = awaitProblem();
+
+        assertThat(problem.file()).isEqualTo("acme/flow.yaml");
+        assertThat(problem.field()).matches("/intents/\\d+/steps/1/call");
+        assertThat(problem.line()).isEqualTo(lineOf(flow, "      - call: confirm_operator"));
+        assertThat(problem.message()).contains("confirm_operater");
+        assertStillServingTheOriginal();
+        assertThat(acme().flow().toString()).contains("confirm_operator").doesNotContain("confirm_operater");
+        assertProblemShownByTheApi("acme/flow.yaml", problem.line(), problem.field());
+    }
+
+    @Test
+    void aFlowReplyWithAFormatterThatDoesNotExistIsRefusedNamingFileLineAndField() {
+        String flow = folder.read(ACME, "flow.yaml");
+        folder.write(ACME, "flow.yaml", flow.replace("reply: { formatter: operator, from: operator }",
+                "reply: { formatter: operators, from: operator }"));
+
+        TenantProblem problem = awaitProblem();
+
+        assertThat(problem.file()).isEqualTo("acme/flow.yaml");
+        assertThat(problem.field()).matches("/intents/\\d+/reply/formatter");
+        assertThat(problem.line()).isEqualTo(lineOf(flow, "    reply: { formatter: operator, from: operator }"));
+        assertThat(problem.message()).contains("no formatter named operators");
+        assertStillServingTheOriginal();
+    }
+
+    @Test
     void everyProblemOfOneEditIsReportedAtOnce() {
         folder.write(ACME, "tenant.yaml", originalYaml.replace("temperature: 0.3", "temperature: 9")
                 .replace("maxTokens: 1024", "maxTokens: 0"));

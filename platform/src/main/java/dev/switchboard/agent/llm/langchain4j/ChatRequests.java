@@ -9,6 +9,7 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.switchboard.agent.llm.ModelMessage;
 import dev.switchboard.agent.llm.ModelRequest;
 import dev.switchboard.agent.llm.ToolCallRequest;
@@ -41,6 +42,7 @@ final class ChatRequests {
             parameters.toolSpecifications(request.tools().stream().map(t -> ToolSpecification.builder()
                     .name(t.name()).description(t.description()).parameters(JsonSchemas.object(t.parameters()))
                     .build()).toList());
+            parameters.toolChoice(request.toolsAllowed() ? ToolChoice.AUTO : ToolChoice.NONE);
         }
         return ChatRequest.builder().messages(messages).parameters(parameters.build()).build();
     }

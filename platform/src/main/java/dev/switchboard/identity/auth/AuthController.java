@@ -1,6 +1,7 @@
 package dev.switchboard.identity.auth;
 
 import dev.switchboard.identity.AuthenticatedUser;
+import dev.switchboard.shared.InvalidRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,8 +45,15 @@ class AuthController {
     @PostMapping("/password")
     Sessions.TokenPair changePassword(@AuthenticationPrincipal AuthenticatedUser user,
                                       @Valid @RequestBody PasswordChange body) {
-        return sessions.changePassword(user.id(), body.currentPassword(), body.newPassword())
-                .orElseThrow(() -> new dev.switchboard.shared.Unauthenticated("the current password is wrong"));
+        try {
+            return sessions.changePassword(user.id(), body.currentPassword(), body.newPassword())
+                    .orElseThrow(() -> new dev.switchboard.shared.Unauthenticated("the current password is wrong"));
+        } catch (InvalidRequest e) {
+            // The password policy names its field "password"; this request calls it newPassword.
+            throw new InvalidRequest(e.getMessage().replaceFirst("^password:", "newPassword:"), e.fieldErrors().stream()
+                    .map(f -> "password".equals(f.field()) ? new InvalidRequest.FieldError("newPassword", f.message()) : f)
+                    .toList());
+        }
     }
 
     record Credentials(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password) {

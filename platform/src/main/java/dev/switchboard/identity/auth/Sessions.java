@@ -45,6 +45,21 @@ public class Sessions {
     }
 
     /**
+     * Checks an existing account's password as sign-in does, under the same throttle, for flows that take a
+     * password outside sign-in (accepting an invitation into an existing account); throws TooManyRequests when
+     * this address is throttled for that account.
+     */
+    public boolean passwordMatches(User user, String password, String clientAddress) {
+        throttle.checkAllowed(user.email(), clientAddress);
+        if (!passwords.matches(password, user.passwordHash())) {
+            throttle.recordFailure(user.email(), clientAddress);
+            return false;
+        }
+        throttle.recordSuccess(user.email(), clientAddress);
+        return true;
+    }
+
+    /**
      * Rotates a refresh token. The spend (and, on reuse, the family revocation) commits even when the answer is
      * empty, so a replayed token leaves the family revoked.
      */

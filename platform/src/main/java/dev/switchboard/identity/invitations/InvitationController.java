@@ -5,6 +5,7 @@ import dev.switchboard.identity.Authenticator;
 import dev.switchboard.shared.InvalidRequest;
 import dev.switchboard.shared.TenantRole;
 import dev.switchboard.shared.TenantScope;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -56,8 +57,8 @@ class InvitationController {
 
     /** Public: the token is the credential. */
     @PostMapping("/api/v1/invitations/accept")
-    Accepted accept(@Valid @RequestBody Acceptance body) {
-        return new Accepted(invitations.accept(body.token(), body.displayName(), body.password()));
+    Accepted accept(@Valid @RequestBody Acceptance body, HttpServletRequest request) {
+        return new Accepted(invitations.accept(body.token(), body.displayName(), body.password(), request.getRemoteAddr()));
     }
 
     record InvitationRequest(@NotBlank @Size(max = 320) String email, @NotBlank String role) {

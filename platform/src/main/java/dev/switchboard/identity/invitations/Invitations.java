@@ -1,6 +1,7 @@
 package dev.switchboard.identity.invitations;
 
 import dev.switchboard.identity.auth.AuthProperties;
+import dev.switchboard.identity.auth.Sessions;
 import dev.switchboard.identity.users.Memberships;
 import dev.switchboard.identity.users.Passwords;
 import dev.switchboard.identity.users.User;
@@ -37,17 +38,19 @@ class Invitations {
     private final Users users;
     private final Memberships memberships;
     private final Passwords passwords;
+    private final Sessions sessions;
     private final AuthProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Invitations(JdbcClient jdbc, TransactionTemplate tx, Users users, Memberships memberships, Passwords passwords,
-                AuthProperties properties, Clock clock) {
+                Sessions sessions, AuthProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
         this.memberships = memberships;
         this.passwords = passwords;
+        this.sessions = sessions;
         this.properties = properties;
         this.clock = clock;
     }
@@ -84,9 +87,10 @@ class Invitations {
 
     /**
      * Accepts once: a new person sets their password; an existing user proves it is them with their current
-     * password, so an invitation can never be used to take over someone else's account.
+     * password, so an invitation can never be used to take over someone else's account; that check is throttled
+     * like sign-in, so the link cannot serve to guess the password either.
      */
-    UUID accept(String token, String displayName, String password) {
+    UUID accept(String token, String displayName, String password, String clientAddress) {
         UUID tenantId = tenantOf(token);
         return TenantScope.within(tenantId, () -> tx.execute(s -> {
             var invitation = jdbc.sql("""
@@ -99,7 +103,7 @@ class Invitations {
             Optional<User> existing = users.findByEmail(email);
             User user;
             if (existing.isPresent()) {
-                if (!passwords.matches(password, existing.get().passwordHash())) {
+                if (!sessions.passwordMatches(existing.get(), password, clientAddress)) {
                     throw InvalidRequest.field("password", "this email already has an account: enter its password");
                 }
                 user = existing.get();

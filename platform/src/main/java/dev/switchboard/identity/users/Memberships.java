@@ -24,9 +24,11 @@ public class Memberships implements Members {
     }
 
     public Optional<TenantRole> roleOf(UUID tenantId, UUID userId) {
+        // The tenant is named as well as scoped: inside a request the policy also shows the caller's own
+        // memberships of other tenants (for GET /me), which must not count here.
         return TenantScope.within(tenantId, () -> tx.execute(s -> jdbc.sql(
-                "select role from memberships where user_id = :user")
-                .param("user", userId).query(String.class).optional().map(TenantRole::fromWire)));
+                "select role from memberships where tenant_id = :tenant and user_id = :user")
+                .param("tenant", tenantId).param("user", userId).query(String.class).optional().map(TenantRole::fromWire)));
     }
 
     public void grant(UUID tenantId, UUID userId, TenantRole role) {
@@ -49,7 +51,9 @@ public class Memberships implements Members {
     public List<Member> of(UUID tenantId) {
         return TenantScope.within(tenantId, () -> tx.execute(s -> jdbc.sql("""
                 select u.id, u.email, u.display_name, m.role, u.disabled_at is not null as disabled
-                  from memberships m join users u on u.id = m.user_id order by u.display_name""")
+                  from memberships m join users u on u.id = m.user_id
+                 where m.tenant_id = :tenant order by u.display_name""")
+                .param("tenant", tenantId)
                 .query((rs, n) -> new Member(rs.getObject("id", UUID.class), rs.getString("email"),
                         rs.getString("display_name"), TenantRole.fromWire(rs.getString("role")), rs.getBoolean("disabled")))
                 .list()));

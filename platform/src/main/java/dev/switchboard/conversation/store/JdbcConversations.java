@@ -66,7 +66,7 @@ class JdbcConversations implements Conversations {
         // Serialises first messages of one contact on one channel, so a burst opens one conversation, not two.
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 11))")
                 .param("key", contact.id() + "|" + channel.wireName()).query((rs, n) -> 1).single();
-        Optional<Conversation> open = jdbc.sql("select " + COLUMNS + """
+        Optional<Conversation> open = jdbc.sql("select " + COLUMNS + " " + """
                  from conversations where contact_id = :contact and channel = :channel and status <> 'closed'
                  order by last_message_at desc limit 1""")
                 .param("contact", contact.id()).param("channel", channel.wireName())

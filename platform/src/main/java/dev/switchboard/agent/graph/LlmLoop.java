@@ -1,0 +1,143 @@
+package dev.switchboard.agent.graph;
+
+import dev.switchboard.agent.TurnOutcome;
+import dev.switchboard.agent.TurnOutcome.Ending;
+import dev.switchboard.agent.language.Phrases;
+import dev.switchboard.agent.llm.ResilientModel;
+import dev.switchboard.agent.tools.Tool;
+import dev.switchboard.agent.tools.ToolCallRecord;
+import dev.switchboard.agent.tools.ToolCatalog;
+import dev.switchboard.agent.tools.ToolCalls;
+import dev.switchboard.agent.usage.Budget;
+import dev.switchboard.agent.usage.LlmCall;
+import dev.switchboard.agent.usage.UsageLedger;
+import dev.switchboard.conversation.Contacts;
+import dev.switchboard.conversation.Message;
+import dev.switchboard.conversation.Messages;
+import io.opentelemetry.api.trace.Tracer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * chatbot -> tools -> chatbot ... until the model answers without tools, a control tool ends the turn, or a
+ * budget or rule hands off. Each iteration re-reads the turn's rows and decides the next step from them alone,
+ * which is what makes a resumed turn continue exactly where the crashed one stopped.
+ */
+@Component
+class LlmLoop {
+
+    /** Lets a test stop a turn between steps as a crash would: an {@link Error} thrown here skips every cleanup. */
+    interface StepHook {
+        void after(UUID turnId, String step);
+    }
+
+    private final ChatbotStep chatbot;
+    private final ToolsStep tools;
+    private final ToolCatalog catalog;
+    private final ToolCalls toolCalls;
+    private final UsageLedger ledger;
+    private final Messages messages;
+    private final Contacts contacts;
+    private final Turns turns;
+    private final HandoffRules rules;
+    private final Endings endings;
+    private final Tracer tracer;
+    private volatile StepHook hook = (turn, step) -> {
+    };
+
+    LlmLoop(ChatbotStep chatbot, ToolsStep tools, ToolCatalog catalog, ToolCalls toolCalls, UsageLedger ledger,
+            Messages messages, Contacts contacts, Turns turns, HandoffRules rules, Endings endings, Tracer tracer) {
+        this.chatbot = chatbot;
+        this.tools = tools;
+        this.catalog = catalog;
+        this.toolCalls = toolCalls;
+        this.ledger = ledger;
+        this.messages = messages;
+        this.contacts = contacts;
+        this.turns = turns;
+        this.rules = rules;
+        this.endings = endings;
+        this.tracer = tracer;
+    }
+
+    void hook(StepHook value) {
+        hook = value;
+    }
+
+    TurnOutcome run(TurnContext start, ResilientModel model) {
+        Budget budget = Budget.of(start.tenant());
+        Set<String> enabled = new HashSet<>(start.config().strings("agent.enabledTools"));
+        List<Tool> offered = catalog.enabled(start.tenant(), List.copyOf(enabled), start.conversation().channel());
+        Set<String> identifying = offered.stream().filter(t -> start.tenant().tool(t.name())
+                .map(d -> d.verifiesCustomer().has("idPointer")).orElse(false)).map(Tool::name).collect(Collectors.toSet());
+        while (true) {
+            TurnRow turn = turns.find(start.turn().id()).orElseThrow();
+            TurnContext ctx = start.withTurn(turn).withContact(contacts.get(start.contact().id()));
+            if (ctx.cancellation().cancelled()) {
+                return endings.end(ctx, Ending.CANCELLED, null, "cancelled", "llm", null);
+            }
+            List<LlmCall> calls = ledger.answeredCalls(turn.id());
+            List<Message> rows = toolCalls.ofTurn(ctx.conversation().id(), turn.id(), turn.fromSeq());
+            LlmCall last = calls.isEmpty() ? null : calls.getLast();
+            List<Message> ofLast = last == null ? List.of() : rows.stream()
+                    .filter(r -> last.id().toString().equals(r.content().path("llmCallId").asString(null))).toList();
+            if (last != null && ofLast.isEmpty()) {
+                return endings.end(ctx, Ending.ANSWERED, last.response().path("text").asString(""), null, "llm", null);
+            }
+            List<Message> unfinished = ofLast.stream().filter(r -> !ToolCallRecord.from(r.content()).finished()).toList();
+            if (!unfinished.isEmpty()) {
+                tools.run(ctx, unfinished, rows.size() - unfinished.size(), budget.toolCallsPerTurn(), enabled, identifying);
+                hook.after(turn.id(), "tools");
+                continue;
+            }
+            Optional<TurnOutcome> ended = afterTools(ctx, last, ofLast, calls.size(), budget);
+            if (ended.isPresent()) {
+                return ended.get();
+            }
+            chatbot.run(ctx, model, offered, rows.size() < budget.toolCallsPerTurn(), calls.size() + 1);
+            hook.after(turn.id(), "chatbot");
+        }
+    }
+
+    /** A control tool, the failure rule or the step budget may end the turn once the tools ran. */
+    private Optional<TurnOutcome> afterTools(TurnContext ctx, LlmCall last, List<Message> ofLast, int steps, Budget budget) {
+        if (last == null) {
+            return Optional.empty();
+        }
+        String text = last.response().path("text").asString("");
+        for (Message row : ofLast) {
+            ToolCallRecord call = ToolCallRecord.from(row.content());
+            if (call.control() != null) {
+                return Optional.of(control(ctx, call, text));
+            }
+        }
+        Optional<String> failures = rules.failureRule(ctx.tenant(), messages.latest(ctx.conversation().id(), 40).stream()
+                .filter(ToolCalls::isToolCall).toList());
+        if (failures.isPresent()) {
+            return Optional.of(endings.end(ctx, Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()), failures.get(), "llm", null));
+        }
+        if (steps >= budget.stepsPerTurn()) {
+            return Optional.of(endings.end(ctx, Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()),
+                    "step_budget_exceeded", "llm", null));
+        }
+        return Optional.empty();
+    }
+
+    private TurnOutcome control(TurnContext ctx, ToolCallRecord call, String text) {
+        JsonNode args = call.arguments();
+        return switch (call.control()) {
+            case "handoff" -> endings.end(ctx, Ending.HANDED_OFF, text.isBlank() ? Phrases.HANDOFF.in(ctx.language()) : text,
+                    args.path("reason").asString("requested_by_agent"), "llm", null);
+            case "end_conversation" -> endings.end(ctx, Ending.CONVERSATION_ENDED,
+                    text.isBlank() ? Phrases.GOODBYE.in(ctx.language()) : text, "ended_by_agent", "llm", null);
+            default -> endings.end(ctx, Ending.CALL_ENDED, text.isBlank() ? Phrases.GOODBYE.in(ctx.language()) : text,
+                    "call_ended_by_agent", "llm", null);
+        };
+    }
+}

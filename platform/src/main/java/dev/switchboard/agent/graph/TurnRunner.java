@@ -1,0 +1,171 @@
+package dev.switchboard.agent.graph;
+
+import dev.switchboard.agent.TurnListener;
+import dev.switchboard.agent.TurnOutcome;
+import dev.switchboard.agent.TurnOutcome.Ending;
+import dev.switchboard.agent.flow.FlowAgent;
+import dev.switchboard.agent.flow.FlowAnswer;
+import dev.switchboard.agent.language.LanguageDetector;
+import dev.switchboard.agent.language.Phrases;
+import dev.switchboard.agent.llm.Cancellation;
+import dev.switchboard.agent.llm.LanguageModels;
+import dev.switchboard.agent.llm.ModelUnavailable;
+import dev.switchboard.agent.llm.ResilientModel;
+import dev.switchboard.agent.tools.ToolContext;
+import dev.switchboard.agent.usage.Budgets;
+import dev.switchboard.conversation.Contacts;
+import dev.switchboard.conversation.Conversation;
+import dev.switchboard.conversation.ConversationStatus;
+import dev.switchboard.conversation.Conversations;
+import dev.switchboard.conversation.Message;
+import dev.switchboard.conversation.MessageRole;
+import dev.switchboard.conversation.Messages;
+import dev.switchboard.tenant.TenantConfiguration;
+import dev.switchboard.tenant.TenantDefinition;
+import dev.switchboard.tenant.Tenants;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one turn from wherever its rows say it stands: a fresh turn and a resumed one take the same path. Picks the
+ * brain (the model, or the offline flow when the tenant has no model or the model failed and the tenant allows
+ * it), applies the budgets and the tenant's handoff rules, then hands over to the LLM loop or the flow.
+ */
+@Component
+class TurnRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnRunner.class);
+
+    private final Tenants tenants;
+    private final TenantConfiguration configuration;
+    private final Conversations conversations;
+    private final Contacts contacts;
+    private final Messages messages;
+    private final LanguageModels models;
+    private final Budgets budgets;
+    private final Turns turns;
+    private final LlmLoop llmLoop;
+    private final FlowAgent flow;
+    private final HandoffRules rules;
+    private final Endings endings;
+    private final Tracer tracer;
+
+    TurnRunner(Tenants tenants, TenantConfiguration configuration, Conversations conversations, Contacts contacts,
+               Messages messages, LanguageModels models, Budgets budgets, Turns turns, LlmLoop llmLoop, FlowAgent flow,
+               HandoffRules rules, Endings endings, Tracer tracer) {
+        this.tenants = tenants;
+        this.configuration = configuration;
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.models = models;
+        this.budgets = budgets;
+        this.turns = turns;
+        this.llmLoop = llmLoop;
+        this.flow = flow;
+        this.rules = rules;
+        this.endings = endings;
+        this.tracer = tracer;
+    }
+
+    TurnOutcome run(TurnRow turn, TurnListener listener, Cancellation cancellation) {
+        Span span = tracer.spanBuilder("agent.turn").setAttribute("agent.turn_id", turn.id().toString())
+                .setAttribute("agent.conversation_id", turn.conversationId().toString()).startSpan();
+        try (var scope = span.makeCurrent()) {
+            TurnOutcome outcome = runTraced(turn, listener, cancellation);
+            span.setAttribute("agent.ending", outcome.ending().name());
+            if (outcome.brain() != null) {
+                span.setAttribute("agent.brain", outcome.brain());
+            }
+            return outcome;
+        } finally {
+            span.end();
+        }
+    }
+
+    private TurnOutcome runTraced(TurnRow turn, TurnListener listener, Cancellation cancellation) {
+        TurnContext ctx = context(turn, listener, cancellation);
+        if (ctx == null) {
+            return new TurnOutcome(turn.id(), Ending.NOTHING_TO_ANSWER, null, "conversation_not_with_ai", null);
+        }
+        Optional<ResilientModel> model = models.forTenant(ctx.tenant().id());
+        boolean fresh = turn.steps() == 0 && turn.handoffReason() == null;
+        if (fresh) {
+            var exceeded = budgets.check(ctx.tenant(), ctx.conversation().id(), ctx.contact().id(),
+                    turns.count(ctx.conversation().id()) - 1, model.isPresent());
+            if (exceeded.isPresent()) {
+                return refuse(ctx, exceeded.get());
+            }
+            Optional<String> rule = rules.keywordRule(ctx.tenant(), ctx.customerText());
+            if (rule.isPresent()) {
+                return endings.end(ctx, Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()), rule.get(),
+                        model.isPresent() ? "llm" : "flow", null);
+            }
+        }
+        if (model.isEmpty() || "flow".equals(turn.brain())) {
+            return answerWithFlow(ctx);
+        }
+        try {
+            return llmLoop.run(ctx, model.get());
+        } catch (ModelUnavailable e) {
+            if (cancellation.cancelled()) {
+                return endings.end(ctx, Ending.CANCELLED, null, "cancelled", "llm", null);
+            }
+            log.warn("the model failed for conversation {}: {}", ctx.conversation().id(), e.getMessage());
+            if (ctx.config().flag("agent.fallbackToFlow", true) && ctx.tenant().flow().isObject() && !e.streamedText()) {
+                turns.progress(turn.id(), turn.steps(), turn.toolCalls(), "flow", ctx.language());
+                return answerWithFlow(ctx);
+            }
+            return endings.end(ctx, Ending.HANDED_OFF, Phrases.APOLOGY_HANDOFF.in(ctx.language()), "llm_unavailable", "llm", null);
+        }
+    }
+
+    private TurnOutcome answerWithFlow(TurnContext ctx) {
+        ToolContext tools = new ToolContext(ctx.tenant(), ctx.conversation().id(), ctx.turn().id(), ctx.contact(),
+                ctx.conversation().channel(), ctx.language());
+        FlowAnswer answer = flow.answer(tools, new HashSet<>(ctx.config().strings("agent.enabledTools")), ctx.customerText(),
+                ctx.turn().fromSeq());
+        Ending ending = answer.handoffReason() != null ? Ending.HANDED_OFF
+                : answer.endConversation() ? Ending.CONVERSATION_ENDED : Ending.ANSWERED;
+        return endings.end(ctx, ending, answer.reply(), answer.handoffReason(), "flow", answer.intent());
+    }
+
+    private TurnOutcome refuse(TurnContext ctx, Budgets.Exceeded exceeded) {
+        String reason = "budget_" + exceeded.name().toLowerCase();
+        return switch (exceeded) {
+            case MESSAGES_PER_MINUTE -> endings.end(ctx, Ending.REFUSED, Phrases.SLOW_DOWN.in(ctx.language()), reason, null, null);
+            case TURNS_PER_CONVERSATION -> endings.end(ctx, Ending.HANDED_OFF, Phrases.CONVERSATION_LIMIT.in(ctx.language()), reason, null, null);
+            case TOKENS_PER_DAY -> endings.end(ctx, Ending.HANDED_OFF, Phrases.DAILY_LIMIT.in(ctx.language()), reason, null, null);
+        };
+    }
+
+    /** Null when the conversation is no longer the AI's (a human took it, or it closed): the turn then just ends. */
+    private TurnContext context(TurnRow turn, TurnListener listener, Cancellation cancellation) {
+        TenantDefinition tenant = tenants.find(turn.tenantId()).orElse(null);
+        Conversation conversation = conversations.find(turn.conversationId()).orElse(null);
+        if (tenant == null || conversation == null || conversation.status() != ConversationStatus.ACTIVE) {
+            turns.finish(turn.id(), "cancelled", "conversation_not_with_ai");
+            return null;
+        }
+        var contact = contacts.get(conversation.contactId());
+        String customerText = messages.after(conversation.id(), turn.fromSeq(), 200).stream()
+                .filter(m -> m.role() == MessageRole.CUSTOMER && m.seq() <= turn.lastSeq())
+                .map(Message::text).filter(t -> t != null && !t.isBlank()).collect(Collectors.joining("\n"));
+        String previous = turn.language() != null ? turn.language() : conversation.language() != null ? conversation.language()
+                : contact.language() != null ? contact.language() : tenant.defaultLanguage();
+        String language = LanguageDetector.detect(customerText, previous);
+        if (!tenant.languages().contains(language)) {
+            language = tenant.defaultLanguage();
+        }
+        return new TurnContext(tenant, configuration.effective(tenant.id()), conversation, contact, turn, language,
+                customerText, listener, cancellation, System.nanoTime());
+    }
+
+}

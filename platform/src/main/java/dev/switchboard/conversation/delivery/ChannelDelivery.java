@@ -10,10 +10,15 @@ import dev.switchboard.conversation.Messages;
 import dev.switchboard.conversation.NewMessage;
 import dev.switchboard.conversation.Outbound;
 import dev.switchboard.shared.InvalidRequest;
+import dev.switchboard.shared.TenantScope;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +32,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * The one place that chooses a channel's sender (no channel switches elsewhere). The message is committed
  * first and delivered afterwards, so a delivery can never refer to a message that a rollback erased; a crash
  * in between leaves it {@code queued}, visible as such.
+ *
+ * <p>Deliveries run on their own virtual thread, one lane per conversation so replies keep their order. Running
+ * them inside {@code afterCommit} would reuse the finished transaction's connection: the tenant setting is gone
+ * by then (row-level security shows nothing, so the outcome was silently lost), and the connection stayed
+ * checked out for as long as a channel paces or retries its send.
  */
 @Service
 class ChannelDelivery implements Outbound {
@@ -34,6 +44,9 @@ class ChannelDelivery implements Outbound {
     private static final Logger log = LoggerFactory.getLogger(ChannelDelivery.class);
 
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Map<UUID, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
+    private final Executor lanesExecutor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("delivery-", 0).factory());
     private final Conversations conversations;
     private final Messages messages;
     private final TransactionTemplate tx;
@@ -60,7 +73,7 @@ class ChannelDelivery implements Outbound {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        deliver(conversation, stored);
+                        enqueue(conversation, stored);
                     }
                 });
             }
@@ -75,6 +88,18 @@ class ChannelDelivery implements Outbound {
         if (sender != null) {
             sender.stream(conversation, turnId, delta);
         }
+    }
+
+    private void enqueue(Conversation conversation, Message message) {
+        lanes.compute(conversation.id(), (id, tail) -> {
+            CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
+            CompletableFuture<Void> next = previous.handleAsync((ignored, failure) -> {
+                TenantScope.run(conversation.tenantId(), () -> deliver(conversation, message));
+                return null;
+            }, lanesExecutor);
+            next.whenComplete((ignored, failure) -> lanes.remove(id, next));
+            return next;
+        });
     }
 
     private void deliver(Conversation conversation, Message message) {

@@ -26,8 +26,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts turns: when a customer message for the AI is stored, when a voice caller asks for one, and when a sweep
@@ -40,6 +43,7 @@ class TurnScheduler implements AgentTurns {
 
     private static final Logger log = LoggerFactory.getLogger(TurnScheduler.class);
 
+    private final TransactionTemplate inScope;
     private final Turns turns;
     private final TurnRunner runner;
     private final Messages messages;
@@ -56,7 +60,10 @@ class TurnScheduler implements AgentTurns {
     private record Waiter(TurnListener listener, CompletableFuture<TurnOutcome> outcome, Cancellation cancellation) {
     }
 
-    TurnScheduler(Turns turns, TurnRunner runner, Messages messages, Tenants tenants, AgentProperties properties) {
+    TurnScheduler(Turns turns, TurnRunner runner, Messages messages, Tenants tenants, AgentProperties properties,
+                  PlatformTransactionManager transactions) {
+        this.inScope = new TransactionTemplate(transactions);
+        this.inScope.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.turns = turns;
         this.runner = runner;
         this.messages = messages;
@@ -64,11 +71,15 @@ class TurnScheduler implements AgentTurns {
         this.properties = properties;
     }
 
+    /**
+     * The listener's own transaction begins before the tenant is bound, so it cannot see the tenant's rows; the
+     * claim runs in a transaction of its own, begun inside the tenant's scope.
+     */
     @ApplicationModuleListener
     void on(MessageReceived event) {
         if (event.owner() == Owner.AI) {
             TenantScope.within(event.tenantId(), () -> {
-                schedule(event.conversationId());
+                inScope.executeWithoutResult(status -> schedule(event.conversationId()));
                 return null;
             });
         }

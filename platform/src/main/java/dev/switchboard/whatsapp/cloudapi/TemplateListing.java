@@ -31,7 +31,7 @@ final class TemplateListing {
                         button.path("text").asString(null), url, button.path("phone_number").asString(null)));
                 parameters += placeholders(url).size();
             }
-            parameters += placeholders(text).size() + (MEDIA_HEADERS.contains(format) ? 1 : 0);
+            parameters += placeholders(text).size() + (format != null && MEDIA_HEADERS.contains(format) ? 1 : 0);
             components.add(new MessageTemplate.Component(type, format, text, List.copyOf(buttons)));
         }
         return new MessageTemplate(node.path("name").asString(""), node.path("language").asString(""),

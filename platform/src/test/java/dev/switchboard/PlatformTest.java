@@ -15,6 +15,16 @@ import org.springframework.test.context.ContextConfiguration;
  * nothing else that changes the configuration: no {@code @MockitoBean}, no extra properties) shares one
  * application context, so the embedded database and the server start once per JVM. Inject {@link TestApi},
  * {@link TenantFixtures}, {@link TenantsFolder} and {@code OwnerDatabase} where needed.
+ *
+ * <p>Since the context is shared, leave it as you found it:
+ * <ul>
+ *   <li>end sessions, change passwords or disable only users of your own ({@link TenantFixtures#newUser});</li>
+ *   <li>fail sign-ins on purpose from {@link TestApi#fromAnotherAddress()}: the throttle counts failures per
+ *       client address for the whole JVM;</li>
+ *   <li>put edited tenant files back ({@link TenantsFolder#restore}) and wait for the reload;</li>
+ *   <li>a new tenant route whose path has a new variable needs a Globex value in
+ *       {@code CrossTenantIsolationTest}, which attacks every tenant route it finds.</li>
+ * </ul>
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -89,9 +89,16 @@ public final class TenantsFolder {
      * into the tenants folder, so the platform never sees it half-copied.
      */
     public void addTenant(String slug, Path source) {
+        addTenant(slug, source, yaml -> yaml);
+    }
+
+    /** Like {@link #addTenant(String, Path)}, with {@code tenant.yaml} edited on the way in. */
+    public void addTenant(String slug, Path source, java.util.function.UnaryOperator<String> editTenantYaml) {
         try {
             Path staged = staging.resolve(slug);
             TestPlatform.copyTree(source, staged);
+            Path yaml = staged.resolve("tenant.yaml");
+            Files.writeString(yaml, editTenantYaml.apply(Files.readString(yaml, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
             Files.move(staged, root.resolve(slug), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TestApi {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ADDRESS = new java.util.concurrent.atomic.AtomicInteger(1);
 
     private final Supplier<URI> base;
     private final HttpClient http;
@@ -43,6 +44,20 @@ public final class TestApi {
     /** The same API, called from another local address. */
     public TestApi from(InetAddress localAddress) {
         return new TestApi(base, localAddress);
+    }
+
+    /**
+     * The same API, called from a loopback address no other caller in this JVM uses (127.1.x.y). Sign-in
+     * failures count against the client address for 15 minutes, so a test that fails sign-ins on purpose should
+     * make them from here, and leave 127.0.0.1's budget to everyone else.
+     */
+    public TestApi fromAnotherAddress() {
+        int n = NEXT_ADDRESS.getAndIncrement();
+        try {
+            return from(InetAddress.getByAddress(new byte[] {127, 1, (byte) (n >> 8), (byte) n}));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public URI baseUrl() {

@@ -41,6 +41,12 @@ public class AgentConversations {
         return awaitReply(tenantId, conversationId, seq).text();
     }
 
+    /** The customer writes; returns at once. */
+    public long sayAsync(UUID tenantId, UUID conversationId, String text) {
+        return TenantScope.call(tenantId, () -> messages.append(conversationId,
+                NewMessage.text(MessageRole.CUSTOMER, text)).seq());
+    }
+
     public Message awaitReply(UUID tenantId, UUID conversationId, long afterSeq) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {

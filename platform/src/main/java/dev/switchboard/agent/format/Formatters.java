@@ -20,8 +20,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class Formatters {
 
-    private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).defaultValue("")
-            .nullValue("");
+    private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).defaultValue("");
     private static final int MAX_CACHED = 2048;
 
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
@@ -38,7 +37,12 @@ public class Formatters {
         JsonNode byLanguage = pick(file.path("templates"), language, tenant.defaultLanguage());
         JsonNode template = pick(byLanguage, channel, "default");
         String text = template.isObject() ? template.path("text").asString("") : template.asString("");
-        return Optional.of(renderText(tenant.version() + "|" + formatter + "|" + language + "|" + channel, text, data).strip());
+        try {
+            return Optional.of(renderText(tenant.version() + "|" + formatter + "|" + language + "|" + channel, text, data).strip());
+        } catch (com.samskivert.mustache.MustacheException e) {
+            // A template that does not fit the data must not fail the tool call: the generic rendering applies.
+            return Optional.empty();
+        }
     }
 
     /** Renders an inline template (the flow's prompts) against data. */

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 class HandoffRules {
 
     Optional<String> keywordRule(TenantDefinition tenant, String customerText) {
-        Set<String> words = Set.of(plain(customerText).split("[^a-z0-9]+"));
+        Set<String> words = new java.util.HashSet<>(List.of(plain(customerText).split("[^a-z0-9]+")));
         for (JsonNode rule : tenant.section("agent", "handoffRules")) {
             for (JsonNode keyword : rule.path("keywords")) {
                 String wanted = plain(keyword.asString());

@@ -26,11 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts turns: when a customer message for the AI is stored, when a voice caller asks for one, and when a sweep
@@ -43,7 +38,6 @@ class TurnScheduler implements AgentTurns {
 
     private static final Logger log = LoggerFactory.getLogger(TurnScheduler.class);
 
-    private final TransactionTemplate inScope;
     private final Turns turns;
     private final TurnRunner runner;
     private final Messages messages;
@@ -60,10 +54,7 @@ class TurnScheduler implements AgentTurns {
     private record Waiter(TurnListener listener, CompletableFuture<TurnOutcome> outcome, Cancellation cancellation) {
     }
 
-    TurnScheduler(Turns turns, TurnRunner runner, Messages messages, Tenants tenants, AgentProperties properties,
-                  PlatformTransactionManager transactions) {
-        this.inScope = new TransactionTemplate(transactions);
-        this.inScope.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    TurnScheduler(Turns turns, TurnRunner runner, Messages messages, Tenants tenants, AgentProperties properties) {
         this.turns = turns;
         this.runner = runner;
         this.messages = messages;
@@ -71,15 +62,11 @@ class TurnScheduler implements AgentTurns {
         this.properties = properties;
     }
 
-    /**
-     * The listener's own transaction begins before the tenant is bound, so it cannot see the tenant's rows; the
-     * claim runs in a transaction of its own, begun inside the tenant's scope.
-     */
     @ApplicationModuleListener
     void on(MessageReceived event) {
         if (event.owner() == Owner.AI) {
             TenantScope.within(event.tenantId(), () -> {
-                inScope.executeWithoutResult(status -> schedule(event.conversationId()));
+                schedule(event.conversationId());
                 return null;
             });
         }
@@ -109,11 +96,11 @@ class TurnScheduler implements AgentTurns {
         };
     }
 
-    /** Claims a turn for the conversation if it has unanswered messages and none runs; runs it after commit. */
+    /** Claims a turn for the conversation if it has unanswered messages and none runs, and runs it. */
     void schedule(UUID conversationId) {
         UUID tenant = TenantScope.requireTenant();
         Optional<TurnRow> claimed = turns.claim(conversationId, node, properties.turnLease());
-        claimed.ifPresent(turn -> afterCommit(() -> submit(tenant, turn)));
+        claimed.ifPresent(turn -> submit(tenant, turn));
     }
 
     private void submit(UUID tenantId, TurnRow turn) {
@@ -167,19 +154,6 @@ class TurnScheduler implements AgentTurns {
                     log.warn("agent sweep of tenant {} failed: {}", tenant.slug(), e.getMessage());
                 }
             });
-        }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
         }
     }
 }

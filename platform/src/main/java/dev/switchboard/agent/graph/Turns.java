@@ -39,7 +39,11 @@ class Turns {
         this.jdbc = jdbc;
     }
 
-    /** Starts a turn for every unanswered customer message, unless one is running; empty when nothing to do. */
+    /**
+     * Starts a turn for every unanswered customer message, unless one is running; empty when nothing to do. Its own
+     * transaction, committed on return, so the turn can start running at once on another thread.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     Optional<TurnRow> claim(UUID conversationId, String owner, Duration lease) {
         Long last = jdbc.sql(UNANSWERED).param("conversation", conversationId).query(Long.class).optional().orElse(null);
         if (last == null) {

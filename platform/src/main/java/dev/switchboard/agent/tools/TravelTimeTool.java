@@ -65,11 +65,6 @@ final class TravelTimeTool implements Tool {
     }
 
     @Override
-    public String formatter() {
-        return "eta";
-    }
-
-    @Override
     public ToolResponse invoke(ToolInvocation invocation) throws ToolFailed {
         String origin = invocation.arguments().path("origin").asString("");
         String destination = invocation.arguments().path("destination").asString("");

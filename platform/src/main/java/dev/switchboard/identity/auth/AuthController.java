@@ -44,9 +44,9 @@ class AuthController {
 
     @PostMapping("/password")
     Sessions.TokenPair changePassword(@AuthenticationPrincipal AuthenticatedUser user,
-                                      @Valid @RequestBody PasswordChange body) {
+                                      @Valid @RequestBody PasswordChange body, HttpServletRequest request) {
         try {
-            return sessions.changePassword(user.id(), body.currentPassword(), body.newPassword())
+            return sessions.changePassword(user.id(), body.currentPassword(), body.newPassword(), request.getRemoteAddr())
                     .orElseThrow(() -> new dev.switchboard.shared.Unauthenticated("the current password is wrong"));
         } catch (InvalidRequest e) {
             // The password policy names its field "password"; this request calls it newPassword.

@@ -2,7 +2,7 @@ package dev.switchboard.identity.auth;
 
 import dev.switchboard.shared.TooManyRequests;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
  * Slows password guessing without handing attackers a lockout switch. Failures are counted per
  * (email, client address) and per client address: a guesser is stopped at their own address, while the real
  * user, signing in from theirs, is never blocked by someone else's failures.
+ *
+ * <p>Each attempt reserves a failure before any password work and a success gives it back, so attempts still
+ * in flight count: a burst of parallel guesses gets no further than the same guesses one after another.
  */
 @Component
 class LoginThrottle {
@@ -25,21 +28,31 @@ class LoginThrottle {
     private final Map<String, Bucket> perAccountAndAddress = new ConcurrentHashMap<>();
     private final Map<String, Bucket> perAddress = new ConcurrentHashMap<>();
 
-    /** Refuses before any password work when this address already failed too often (for this account). */
+    /**
+     * Reserves this attempt as a failure (it stays one unless {@link #recordSuccess} follows), or refuses when this
+     * address already failed too often (for this account).
+     */
     void checkAllowed(String email, String address) {
-        refuseIfEmpty(perAccountAndAddress.get(key(email, address)));
-        refuseIfEmpty(perAddress.get(address));
+        Bucket account = perAccountAndAddress.computeIfAbsent(key(email, address), k -> bucket(FAILURES_PER_ACCOUNT_AND_ADDRESS));
+        ConsumptionProbe accountProbe = account.tryConsumeAndReturnRemaining(1);
+        if (!accountProbe.isConsumed()) {
+            throw refused(accountProbe);
+        }
+        ConsumptionProbe addressProbe = perAddress.computeIfAbsent(address, k -> bucket(FAILURES_PER_ADDRESS))
+                .tryConsumeAndReturnRemaining(1);
+        if (!addressProbe.isConsumed()) {
+            account.addTokens(1);
+            throw refused(addressProbe);
+        }
     }
 
-    void recordFailure(String email, String address) {
-        perAccountAndAddress.computeIfAbsent(key(email, address), k -> bucket(FAILURES_PER_ACCOUNT_AND_ADDRESS))
-                .tryConsume(1);
-        perAddress.computeIfAbsent(address, k -> bucket(FAILURES_PER_ADDRESS)).tryConsume(1);
-    }
-
-    /** A successful login forgives this address's failures for this account. */
+    /** A successful login forgives this address's failures for this account, and does not count as one. */
     void recordSuccess(String email, String address) {
         perAccountAndAddress.remove(key(email, address));
+        Bucket bucket = perAddress.get(address);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
     }
 
     @Scheduled(fixedDelay = 600_000)
@@ -48,15 +61,9 @@ class LoginThrottle {
         perAddress.values().removeIf(b -> b.getAvailableTokens() >= FAILURES_PER_ADDRESS);
     }
 
-    private static void refuseIfEmpty(Bucket bucket) {
-        if (bucket == null) {
-            return;
-        }
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-        if (!probe.canBeConsumed()) {
-            Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1);
-            throw new TooManyRequests("too many failed sign-in attempts; try again later", wait);
-        }
+    private static TooManyRequests refused(ConsumptionProbe probe) {
+        Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1);
+        return new TooManyRequests("too many failed sign-in attempts; try again later", wait);
     }
 
     private static Bucket bucket(int failures) {

@@ -35,19 +35,25 @@ class RefreshTokens {
         this.clock = clock;
     }
 
-    /** Must run in a transaction. */
-    String issue(UUID userId, UUID familyId) {
+    /**
+     * Must run in a transaction. Issues only while the user is enabled and still at {@code sessionEpoch}, and
+     * share-locks the user row until commit: a password change or a disable (which update that row, then revoke
+     * the tokens) either waits and then revokes this token too, or has committed and this issues nothing.
+     */
+    Optional<String> issue(UUID userId, UUID familyId, int sessionEpoch) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("""
+        int issued = jdbc.sql("""
                 insert into refresh_tokens (id, user_id, family_id, token_hash, expires_at)
-                values (:id, :user, :family, :hash, :expires)""")
+                select :id, :user, :family, :hash, :expires
+                 where exists (select 1 from users where id = :user and session_epoch = :epoch
+                                  and disabled_at is null for share)""")
                 .param("id", UUID.randomUUID()).param("user", userId).param("family", familyId)
-                .param("hash", hash(token))
+                .param("hash", hash(token)).param("epoch", sessionEpoch)
                 .param("expires", java.sql.Timestamp.from(clock.instant().plus(properties.refreshTokenTtl())))
                 .update();
-        return token;
+        return issued == 1 ? Optional.of(token) : Optional.empty();
     }
 
     /**
@@ -56,6 +62,14 @@ class RefreshTokens {
      * concurrent uses of one token cannot both succeed.
      */
     Optional<Spent> spend(String token) {
+        Optional<UUID> owner = jdbc.sql("select user_id from refresh_tokens where token_hash = :hash")
+                .param("hash", hash(token)).query(UUID.class).optional();
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        // The user row first, then the token: the order in which a password change or a disable lock them, so
+        // neither can revoke this user's tokens while a refresh is between spending one and issuing the next.
+        jdbc.sql("select id from users where id = :user for share").param("user", owner.get()).query(UUID.class).optional();
         Optional<Row> row = jdbc.sql("""
                 select id, user_id, family_id, expires_at, spent_at, revoked_at from refresh_tokens
                  where token_hash = :hash for update""")

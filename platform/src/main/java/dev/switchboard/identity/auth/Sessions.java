@@ -29,7 +29,10 @@ public class Sessions {
         this.tx = tx;
     }
 
-    /** Empty for a wrong email or password alike; throws TooManyRequests when this address is throttled. */
+    /**
+     * Empty for a wrong email or password alike; throws TooManyRequests when this address is throttled. Every
+     * attempt counts as a failure for the throttle unless it succeeds.
+     */
     public Optional<TokenPair> login(String email, String password, String clientAddress) {
         throttle.checkAllowed(email, clientAddress);
         Optional<User> user = users.findByEmail(email);
@@ -37,11 +40,10 @@ public class Sessions {
             passwords.burnTime(password);
         }
         if (user.isEmpty() || user.get().disabled() || !passwords.matches(password, user.get().passwordHash())) {
-            throttle.recordFailure(email, clientAddress);
             return Optional.empty();
         }
         throttle.recordSuccess(email, clientAddress);
-        return Optional.of(tx.execute(s -> newPair(user.get(), UUID.randomUUID())));
+        return tx.execute(s -> newPair(user.get(), UUID.randomUUID()));
     }
 
     /**
@@ -52,7 +54,6 @@ public class Sessions {
     public boolean passwordMatches(User user, String password, String clientAddress) {
         throttle.checkAllowed(user.email(), clientAddress);
         if (!passwords.matches(password, user.passwordHash())) {
-            throttle.recordFailure(user.email(), clientAddress);
             return false;
         }
         throttle.recordSuccess(user.email(), clientAddress);
@@ -66,7 +67,7 @@ public class Sessions {
     public Optional<TokenPair> refresh(String refreshToken) {
         return tx.execute(s -> refreshTokens.spend(refreshToken)
                 .flatMap(spent -> users.find(spent.userId()).filter(u -> !u.disabled())
-                        .map(u -> newPair(u, spent.familyId()))));
+                        .flatMap(u -> newPair(u, spent.familyId()))));
     }
 
     public void logout(String refreshToken) {
@@ -74,17 +75,19 @@ public class Sessions {
     }
 
     /** Ends every session of the user (all devices) and returns a fresh pair for the caller's own device. */
-    public Optional<TokenPair> changePassword(UUID userId, String currentPassword, String newPassword) {
+    public Optional<TokenPair> changePassword(UUID userId, String currentPassword, String newPassword,
+                                              String clientAddress) {
         User user = users.find(userId).orElseThrow();
-        if (!passwords.matches(currentPassword, user.passwordHash())) {
+        // Throttled like sign-in: a stolen access token must not become a way to guess the password.
+        if (!passwordMatches(user, currentPassword, clientAddress)) {
             return Optional.empty();
         }
         String hash = passwords.hash(newPassword);
-        return Optional.of(tx.execute(s -> {
+        return tx.execute(s -> {
             users.changePassword(userId, hash);
             refreshTokens.revokeAllOf(userId);
             return newPair(users.find(userId).orElseThrow(), UUID.randomUUID());
-        }));
+        });
     }
 
     /** Disabling (or re-enabling) a user ends all their sessions. */
@@ -95,8 +98,10 @@ public class Sessions {
         });
     }
 
-    private TokenPair newPair(User user, UUID familyId) {
-        return new TokenPair(accessTokens.issue(user), refreshTokens.issue(user.id(), familyId), accessTokens.ttlSeconds());
+    /** Empty when the user's sessions ended since {@code user} was read (see RefreshTokens.issue). */
+    private Optional<TokenPair> newPair(User user, UUID familyId) {
+        return refreshTokens.issue(user.id(), familyId, user.sessionEpoch())
+                .map(refresh -> new TokenPair(accessTokens.issue(user), refresh, accessTokens.ttlSeconds()));
     }
 
     public record TokenPair(String accessToken, String refreshToken, long expiresIn) {

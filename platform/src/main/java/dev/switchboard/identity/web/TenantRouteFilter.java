@@ -22,6 +22,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Guards {@code /api/v1/tenants/{slug}/...}: the caller must be a member of that tenant (or a platform
@@ -32,6 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class TenantRouteFilter extends OncePerRequestFilter {
 
     private static final Pattern TENANT_ROUTE = Pattern.compile("^/api/v1/tenants/([^/]+)(/.*)?$");
+    /** Decodes the path as Spring MVC matches it, so {@code /api/v1/%74enants/...} cannot slip past this guard. */
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final Tenants tenants;
     private final Authenticator authenticator;
@@ -44,7 +47,7 @@ class TenantRouteFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher route = TENANT_ROUTE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher route = TENANT_ROUTE.matcher(PATHS.getPathWithinApplication(request));
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!route.matches() || authentication == null || !(authentication.getPrincipal() instanceof AuthenticatedUser user)) {
             chain.doFilter(request, response);

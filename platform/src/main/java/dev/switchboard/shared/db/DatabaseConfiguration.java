@@ -3,11 +3,10 @@ package dev.switchboard.shared.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.shared.SwitchboardHome;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,13 +19,22 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedServerHolder embeddedServer(DatabaseProperties properties, SwitchboardHome home) throws Exception {
+    EmbeddedServerHolder embeddedServer(DatabaseProperties properties, SwitchboardHome home,
+                                        @Value("${" + EarlyEmbeddedStart.START_ID + ":#{null}}") String startId) {
         if (!properties.useEmbedded()) {
             return new EmbeddedServerHolder(null);
         }
+        var early = EarlyEmbeddedStart.take(startId);
+        if (early != null) {
+            try {
+                return new EmbeddedServerHolder(early.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
         boolean ephemeral = properties.embedded().ephemeral();
-        Path dataDir = ephemeral ? Files.createTempDirectory("switchboard-pg") : home.resolve("postgres");
-        return new EmbeddedServerHolder(EmbeddedPostgresServer.start(dataDir, ephemeral));
+        return new EmbeddedServerHolder(EmbeddedPostgresServer.start(
+                EarlyEmbeddedStart.dataDirectory(home, ephemeral), ephemeral));
     }
 
     @Bean(destroyMethod = "close")

@@ -8,7 +8,10 @@ import dev.switchboard.shared.TooManyRequests;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The throttle stops a guesser at their own address without handing them a switch to lock the victim out. */
+/**
+ * The throttle stops a guesser at their own address without handing them a switch to lock the victim out. An
+ * attempt is {@code checkAllowed}; it counts as a failure unless {@code recordSuccess} follows.
+ */
 class LoginThrottleTest {
 
     private static final String VICTIM = "victim@acme.test";
@@ -34,9 +37,21 @@ class LoginThrottleTest {
     }
 
     @Test
-    void anotherAddressStillSignsInToTheAttackedAccount() {
-        failTimes(VICTIM, ATTACKER_ADDRESS, LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS * 3);
+    void attemptsStillInFlightCountSoAParallelBurstGetsNoFurther() {
+        for (int i = 0; i < LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
+            throttle.checkAllowed(VICTIM, ATTACKER_ADDRESS);
+        }
 
+        assertThatThrownBy(() -> throttle.checkAllowed(VICTIM, ATTACKER_ADDRESS)).isInstanceOf(TooManyRequests.class);
+    }
+
+    @Test
+    void anotherAddressStillSignsInToTheAttackedAccount() {
+        failTimes(VICTIM, ATTACKER_ADDRESS, LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS);
+        assertThatThrownBy(() -> throttle.checkAllowed(VICTIM, ATTACKER_ADDRESS)).isInstanceOf(TooManyRequests.class);
+
+        assertThatCode(() -> throttle.checkAllowed(VICTIM, VICTIM_ADDRESS)).doesNotThrowAnyException();
+        throttle.recordSuccess(VICTIM, VICTIM_ADDRESS);
         assertThatCode(() -> throttle.checkAllowed(VICTIM, VICTIM_ADDRESS)).doesNotThrowAnyException();
     }
 
@@ -50,7 +65,7 @@ class LoginThrottleTest {
     @Test
     void anAddressGuessingAcrossManyAccountsIsStoppedForAllOfThem() {
         for (int i = 0; i < LoginThrottle.FAILURES_PER_ADDRESS; i++) {
-            throttle.recordFailure("user" + i + "@acme.test", ATTACKER_ADDRESS);
+            throttle.checkAllowed("user" + i + "@acme.test", ATTACKER_ADDRESS);
         }
 
         assertThatThrownBy(() -> throttle.checkAllowed("someone-new@acme.test", ATTACKER_ADDRESS))
@@ -61,15 +76,27 @@ class LoginThrottleTest {
     @Test
     void aSuccessfulSignInForgivesThatAccountsFailuresAtThatAddress() {
         failTimes(VICTIM, VICTIM_ADDRESS, LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS - 1);
+        throttle.checkAllowed(VICTIM, VICTIM_ADDRESS);
         throttle.recordSuccess(VICTIM, VICTIM_ADDRESS);
         failTimes(VICTIM, VICTIM_ADDRESS, LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS - 1);
 
         assertThatCode(() -> throttle.checkAllowed(VICTIM, VICTIM_ADDRESS)).doesNotThrowAnyException();
     }
 
+    @Test
+    void successfulSignInsNeverAddUpToAThrottle() {
+        for (int i = 0; i < LoginThrottle.FAILURES_PER_ADDRESS * 2; i++) {
+            throttle.checkAllowed("user" + (i % 7) + "@acme.test", VICTIM_ADDRESS);
+            throttle.recordSuccess("user" + (i % 7) + "@acme.test", VICTIM_ADDRESS);
+        }
+
+        assertThatCode(() -> throttle.checkAllowed(VICTIM, VICTIM_ADDRESS)).doesNotThrowAnyException();
+    }
+
+    /** Attempts that fail: allowed, and no success follows. */
     private void failTimes(String email, String address, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.recordFailure(email, address);
+            throttle.checkAllowed(email, address);
         }
     }
 }

@@ -132,7 +132,7 @@ class RefreshTokenRotationTest {
             statuses.add(answer.get().status());
         }
 
-        assertThat(statuses).containsOnly(200, 401);
+        assertThat(statuses).isSubsetOf(200, 401);
         assertThat(statuses.stream().filter(s -> s == 200).count()).isLessThanOrEqualTo(1);
     }
 

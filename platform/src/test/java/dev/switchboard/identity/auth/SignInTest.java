@@ -9,7 +9,8 @@ import dev.switchboard.PlatformTest;
 import dev.switchboard.TenantFixtures;
 import dev.switchboard.TestApi;
 import dev.switchboard.shared.TenantRole;
-import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +32,9 @@ class SignInTest {
     void anUnknownEmailAndAWrongPasswordGetTheSame401() {
         TenantFixtures.TestUser user = fixtures.newUser(ACME, TenantRole.AGENT);
 
-        ApiResponse wrongPassword = api.tryLogin(user.email(), user.password() + "x");
-        ApiResponse unknownEmail = api.tryLogin("nobody-" + user.email(), user.password());
+        TestApi client = api.fromAnotherAddress();
+        ApiResponse wrongPassword = client.tryLogin(user.email(), user.password() + "x");
+        ApiResponse unknownEmail = client.tryLogin("nobody-" + user.email(), user.password());
 
         assertThat(wrongPassword).isProblem(401);
         assertThat(unknownEmail).isProblem(401);
@@ -50,8 +52,8 @@ class SignInTest {
     @Test
     void afterFiveFailuresFromOneAddressEvenTheRightPasswordGets429WhileAnotherAddressSignsIn() throws Exception {
         TenantFixtures.TestUser user = fixtures.newUser(ACME, TenantRole.AGENT);
-        TestApi attacker = api.from(InetAddress.getByName("127.0.0.3"));
-        TestApi victim = api.from(InetAddress.getByName("127.0.0.4"));
+        TestApi attacker = api.fromAnotherAddress();
+        TestApi victim = api.fromAnotherAddress();
 
         for (int i = 0; i < LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
             assertThat(attacker.tryLogin(user.email(), "guess number " + i)).isProblem(401);
@@ -65,9 +67,36 @@ class SignInTest {
     }
 
     @Test
+    void aBurstOfParallelGuessesIsThrottledLikeSequentialOnes() throws Exception {
+        TenantFixtures.TestUser user = fixtures.newUser(ACME, TenantRole.AGENT);
+        TestApi attacker = api.fromAnotherAddress();
+        int burst = 12;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<ApiResponse>> guesses = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(burst)) {
+            for (int i = 0; i < burst; i++) {
+                String guess = "parallel guess " + i;
+                guesses.add(pool.submit(() -> {
+                    go.await();
+                    return attacker.tryLogin(user.email(), guess);
+                }));
+            }
+            go.countDown();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var guess : guesses) {
+            statuses.add(guess.get().status());
+        }
+
+        assertThat(statuses).isSubsetOf(401, 429);
+        assertThat(statuses.stream().filter(s -> s == 401).count()).as("guesses actually checked: " + statuses)
+                .isLessThanOrEqualTo(LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS);
+    }
+
+    @Test
     void aForwardedForHeaderDoesNotChangeTheThrottledAddress() throws Exception {
         TenantFixtures.TestUser user = fixtures.newUser(ACME, TenantRole.AGENT);
-        TestApi attacker = api.from(InetAddress.getByName("127.0.0.5"));
+        TestApi attacker = api.fromAnotherAddress();
         for (int i = 0; i < LoginThrottle.FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
             attacker.tryLogin(user.email(), "guess number " + i);
         }

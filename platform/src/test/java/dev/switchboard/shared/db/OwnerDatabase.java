@@ -1,5 +1,7 @@
 package dev.switchboard.shared.db;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,9 +18,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 public final class OwnerDatabase {
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
 
     private OwnerDatabase(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
     }
 
@@ -34,6 +38,18 @@ public final class OwnerDatabase {
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /** A connection of its own, e.g. to hold a lock while the application runs into it. */
+    public Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** How many of the application's connections are waiting for a lock right now. */
+    public long applicationConnectionsWaitingForALock() {
+        return jdbc.sql("""
+                select count(*) from pg_stat_activity
+                 where usename = 'switchboard_app' and wait_event_type = 'Lock'""").query(Long.class).single();
     }
 
     /** Every table of the public schema that has a {@code tenant_id} column. */

@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 public class WhatsAppAccounts {
 
     private static final Duration SECRETS_TTL = Duration.ofSeconds(30);
+    /** Missing secrets are looked up again sooner: an operator who just set them expects them to work. */
+    private static final Duration MISSING_SECRETS_TTL = Duration.ofSeconds(3);
     private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
     private final Tenants tenants;
@@ -82,7 +84,7 @@ public class WhatsAppAccounts {
         if (!section.isObject() || !section.path("enabled").asBoolean(true)) {
             return Optional.empty();
         }
-        Secrets secret = cache.compute(tenant.id(), (id, old) -> old == null || old.olderThan(SECRETS_TTL) ? load(id) : old);
+        Secrets secret = cache.compute(tenant.id(), (id, old) -> old == null || old.stale() ? load(id) : old);
         String baseUrl = section.path("baseUrl").asString(null);
         return Optional.of(new WhatsAppAccount(tenant.id(), tenant.slug(), true,
                 blankToNull(section.path("phoneNumberId").asString(null)),
@@ -104,6 +106,10 @@ public class WhatsAppAccounts {
     }
 
     private record Secrets(String accessToken, String appSecret, String verifyToken, long loadedAt) {
+        boolean stale() {
+            return olderThan(accessToken == null || appSecret == null ? MISSING_SECRETS_TTL : SECRETS_TTL);
+        }
+
         boolean olderThan(Duration age) {
             return System.nanoTime() - loadedAt > age.toNanos();
         }

@@ -51,7 +51,10 @@ final class PlatformProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
-        return new PlatformProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+        PlatformProcess platform = new PlatformProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+        // Ctrl-C on the benchmark must not leave the platform (and its PostgreSQL) running.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(platform::close));
+        return platform;
     }
 
     URI baseUrl() {
@@ -133,6 +136,9 @@ final class PlatformProcess implements AutoCloseable {
     /** SIGTERM first, so the platform stops its embedded PostgreSQL itself. */
     @Override
     public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

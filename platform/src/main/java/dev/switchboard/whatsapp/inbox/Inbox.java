@@ -1,13 +1,15 @@
 package dev.switchboard.whatsapp.inbox;
 
-import dev.switchboard.shared.TenantScope;
 import dev.switchboard.whatsapp.cloudapi.WebhookEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The inbox table of the current tenant scope: insert once per provider id, claim, complete, retry, purge. */
@@ -16,31 +18,45 @@ import org.springframework.transaction.annotation.Transactional;
 class Inbox {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final InboxConnections connections;
 
-    Inbox(JdbcClient jdbc, JdbcTemplate template) {
+    Inbox(JdbcClient jdbc, InboxConnections connections) {
         this.jdbc = jdbc;
-        this.template = template;
+        this.connections = connections;
     }
 
-    /** Stores events not seen before (a redelivery conflicts on the event key and changes nothing). */
-    int store(List<WebhookEvent> events) {
-        UUID tenant = TenantScope.requireTenant();
-        int[][] counts = template.batchUpdate("""
-                insert into whatsapp_inbox (tenant_id, event_key, kind, payload) values (?, ?, ?, cast(? as jsonb))
-                on conflict (tenant_id, event_key) do nothing""", events, 256, (ps, event) -> {
-            ps.setObject(1, tenant);
-            ps.setString(2, event.key());
-            ps.setString(3, event.kind());
-            ps.setString(4, event.payload());
-        });
-        int stored = 0;
-        for (int[] batch : counts) {
-            for (int count : batch) {
-                stored += Math.max(count, 0);
+    /**
+     * Stores events not seen before (a redelivery conflicts on the event key and changes nothing), in one
+     * transaction on the inbox's own connection, with the tenant set for row-level security as every transaction is.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    int store(UUID tenant, List<WebhookEvent> events) throws SQLException {
+        try (Connection connection = connections.forWrites()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement scope = connection.prepareStatement("select set_config('app.tenant_id', ?, true)");
+                 PreparedStatement insert = connection.prepareStatement("""
+                         insert into whatsapp_inbox (tenant_id, event_key, kind, payload) values (?, ?, ?, cast(? as jsonb))
+                         on conflict (tenant_id, event_key) do nothing""")) {
+                scope.setString(1, tenant.toString());
+                scope.execute();
+                for (WebhookEvent event : events) {
+                    insert.setObject(1, tenant);
+                    insert.setString(2, event.key());
+                    insert.setString(3, event.kind());
+                    insert.setString(4, event.payload());
+                    insert.addBatch();
+                }
+                int stored = 0;
+                for (int count : insert.executeBatch()) {
+                    stored += Math.max(count, 0);
+                }
+                connection.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
         }
-        return stored;
     }
 
     /**

@@ -33,11 +33,13 @@ class InboxWorkers implements SmartLifecycle {
     private final EventIntake intake;
     private final WhatsAppAccounts accounts;
     private final WhatsAppProperties properties;
+    private final InboxConnections connections;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
     InboxWorkers(Inbox inbox, InboxSignals signals, EventIntake intake, WhatsAppAccounts accounts,
-                 WhatsAppProperties properties) {
+                 WhatsAppProperties properties, InboxConnections connections) {
+        this.connections = connections;
         this.inbox = inbox;
         this.signals = signals;
         this.intake = intake;
@@ -82,6 +84,7 @@ class InboxWorkers implements SmartLifecycle {
     }
 
     private void drain(UUID tenant) {
+        yieldWhileCrowded();
         List<ClaimedEvent> batch = inbox.claim(properties.claimBatch(), LEASE);
         if (batch.size() == properties.claimBatch()) {
             signals.workArrived(tenant);
@@ -99,6 +102,21 @@ class InboxWorkers implements SmartLifecycle {
             }
         }
         inbox.complete(done);
+    }
+
+    /**
+     * Backpressure: while the shared pool is crowded, claiming more would only add runnable work that competes with
+     * acknowledging webhooks; the backlog waits, durable, in the inbox.
+     */
+    private void yieldWhileCrowded() {
+        for (int i = 0; i < 40 && connections.sharedPoolCrowded(); i++) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private boolean process(ClaimedEvent event) {

@@ -1,8 +1,8 @@
 package dev.switchboard.whatsapp.inbox;
 
-import dev.switchboard.shared.TenantScope;
 import dev.switchboard.whatsapp.account.WhatsAppProperties;
 import dev.switchboard.whatsapp.cloudapi.WebhookEvent;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,10 +77,10 @@ public class InboxWriter implements SmartLifecycle {
             List<WebhookEvent> events = new ArrayList<>();
             pendings.forEach(p -> events.addAll(p.events()));
             try {
-                TenantScope.call(tenant, () -> inbox.store(events));
+                inbox.store(tenant, events);
                 pendings.forEach(p -> p.done().complete(null));
                 signals.workArrived(tenant);
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 log.warn("could not store {} WhatsApp webhook events of tenant {}: {}", events.size(), tenant, e.getMessage());
                 pendings.forEach(p -> p.done().completeExceptionally(e));
             }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,11 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class WebhookParser {
 
-    private final JsonMapper json;
-
-    WebhookParser(JsonMapper json) {
-        this.json = json;
-    }
+    /**
+     * Buffers are pooled in a shared deque: each webhook runs on a fresh virtual thread, which a thread-local
+     * buffer pool would serve with new buffers every time.
+     */
+    private final JsonMapper json = JsonMapper.builder(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build()).build();
 
     /** @throws MalformedWebhook when the body is not a WhatsApp Business Account notification */
     public WebhookNotification parse(byte[] body) {

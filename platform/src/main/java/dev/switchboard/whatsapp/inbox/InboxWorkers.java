@@ -29,6 +29,8 @@ class InboxWorkers implements SmartLifecycle {
     private static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
 
     private final Inbox inbox;
+    private final InboxClaims claims;
+    private final InboxRetries retries;
     private final InboxSignals signals;
     private final EventIntake intake;
     private final WhatsAppAccounts accounts;
@@ -37,10 +39,12 @@ class InboxWorkers implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
-    InboxWorkers(Inbox inbox, InboxSignals signals, EventIntake intake, WhatsAppAccounts accounts,
-                 WhatsAppProperties properties, InboxConnections connections) {
+    InboxWorkers(Inbox inbox, InboxClaims claims, InboxRetries retries, InboxSignals signals, EventIntake intake,
+                 WhatsAppAccounts accounts, WhatsAppProperties properties, InboxConnections connections) {
         this.connections = connections;
         this.inbox = inbox;
+        this.claims = claims;
+        this.retries = retries;
         this.signals = signals;
         this.intake = intake;
         this.accounts = accounts;
@@ -85,13 +89,13 @@ class InboxWorkers implements SmartLifecycle {
 
     private void drain(UUID tenant) {
         yieldWhileCrowded();
-        List<ClaimedEvent> batch = inbox.claim(properties.claimBatch(), LEASE);
-        if (batch.size() == properties.claimBatch()) {
+        InboxClaims.Claim claim = claims.claim(properties.claimBatch(), LEASE);
+        if (claim.full()) {
             signals.workArrived(tenant);
         }
         List<Long> done = new ArrayList<>();
         long flushed = System.nanoTime();
-        for (ClaimedEvent event : batch) {
+        for (ClaimedEvent event : claim.messages()) {
             if (process(event)) {
                 done.add(event.id());
             }
@@ -124,16 +128,7 @@ class InboxWorkers implements SmartLifecycle {
             intake.handle(event.kind(), event.payload(), event.attempts());
             return true;
         } catch (RuntimeException e) {
-            boolean last = event.attempts() >= properties.maxAttempts();
-            Duration delay = last ? null : Duration.ofSeconds(Math.min(600, 1L << Math.min(event.attempts(), 10)));
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (last) {
-                log.error("WhatsApp event {} set aside after {} attempts: {}", event.key(), event.attempts(), error, e);
-            } else {
-                log.warn("WhatsApp event {} failed (attempt {}), retrying in {}: {}", event.key(), event.attempts(),
-                        delay, error);
-            }
-            inbox.fail(event.id(), error, delay);
+            retries.failed(event, e);
             return false;
         }
     }

@@ -130,6 +130,14 @@ class WhatsAppWebhookTest {
     }
 
     @Test
+    void pathsThatNameNoTenantAnswer404() {
+        assertThat(api.request("POST", "/webhooks/whatsapp/").json("{}").send().status()).isEqualTo(404);
+        assertThat(api.request("POST", "/webhooks/whatsapp/ACME").json("{}").send().status()).isEqualTo(404);
+        assertThat(api.request("POST", "/webhooks/whatsapp/acme/extra").json("{}").send().status()).isEqualTo(404);
+        assertThat(api.request("GET", "/webhooks/whatsapp/acme/x?hub.mode=subscribe").send().status()).isEqualTo(404);
+    }
+
+    @Test
     void aBodyThatIsNotJsonButCorrectlySignedIs400() {
         byte[] body = "not json".getBytes(StandardCharsets.UTF_8);
 

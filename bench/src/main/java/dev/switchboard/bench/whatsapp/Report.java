@@ -23,8 +23,11 @@ final class Report {
     private final ResourceSampler resources;
     private final Duration drained;
     private final Map<String, List<SentMessage>> replies;
+    private final DatabaseCounters.Counters database;
 
-    Report(WhatsAppBench.Settings settings, LoadRun run, GraphFake graph, ResourceSampler resources, Duration drained) {
+    Report(WhatsAppBench.Settings settings, LoadRun run, GraphFake graph, ResourceSampler resources, Duration drained,
+           DatabaseCounters.Counters database) {
+        this.database = database;
         this.settings = settings;
         this.run = run;
         this.resources = resources;
@@ -93,6 +96,11 @@ final class Report {
                 .put("loadGeneratorAndFakesCores", round(resources.loadGeneratorCores()))
                 .put("machineUtilisation", round(resources.machineUtilisation()))
                 .put("cores", Runtime.getRuntime().availableProcessors()).put("windowSeconds", round(resources.seconds()));
+        double messages = Math.max(1, acknowledged.size());
+        out.putObject("perMessage").put("platformCpuMs", round(resources.platformCores() * resources.seconds() * 1000 / messages))
+                .put("postgresCpuMs", round(resources.postgresCores() * resources.seconds() * 1000 / messages))
+                .put("commits", round(database.commits() / messages)).put("rowsWritten", round(database.rowsWritten() / messages))
+                .put("rowsRead", round(database.rowsRead() / messages));
         out.putObject("peakMemoryMb").put("platformRss", resources.peakPlatformRssMb())
                 .put("postgresPss", resources.peakPostgresPssMb());
         return out.toPrettyString();

@@ -100,12 +100,18 @@ public final class WhatsAppBench {
         int count = (int) Math.round(settings.rate() * settings.seconds());
         LoadRun run = new LoadRun(driver, "346", count, settings.message());
         progress("measuring: " + count + " messages at " + settings.rate() + "/s for " + settings.seconds() + " s");
+        DatabaseCounters database = new DatabaseCounters(home.resolve("postgres/postmaster.pid"));
+        DatabaseCounters.Counters before = database.read();
         try (ResourceSampler resources = new ResourceSampler(platform.pid(), home.resolve("postgres/postmaster.pid"))) {
             run.run(settings.rate(), settings.duplicates());
             Duration drained = Report.awaitReplies(graph, run, Duration.ofSeconds(settings.drainSeconds()),
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(30));
             resources.close();
-            return new Report(settings, run, graph, resources, drained).json();
+            Thread.sleep(1000);
+            return new Report(settings, run, graph, resources, drained, database.read().minus(before)).json();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

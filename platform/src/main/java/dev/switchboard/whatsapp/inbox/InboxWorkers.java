@@ -36,12 +36,15 @@ class InboxWorkers implements SmartLifecycle {
     private final WhatsAppAccounts accounts;
     private final WhatsAppProperties properties;
     private final InboxConnections connections;
+    private final InboxWriter writer;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
     InboxWorkers(Inbox inbox, InboxClaims claims, InboxRetries retries, InboxSignals signals, EventIntake intake,
-                 WhatsAppAccounts accounts, WhatsAppProperties properties, InboxConnections connections) {
+                 WhatsAppAccounts accounts, WhatsAppProperties properties, InboxConnections connections,
+                 InboxWriter writer) {
         this.connections = connections;
+        this.writer = writer;
         this.inbox = inbox;
         this.claims = claims;
         this.retries = retries;
@@ -109,11 +112,12 @@ class InboxWorkers implements SmartLifecycle {
     }
 
     /**
-     * Backpressure: while the shared pool is crowded, claiming more would only add runnable work that competes with
-     * acknowledging webhooks; the backlog waits, durable, in the inbox.
+     * Backpressure: while the shared pool is crowded or webhooks wait long for their write, claiming more would only
+     * add work that competes with acknowledging webhooks; the backlog waits, durable, in the inbox. Never more than
+     * a second per claim, so processing always moves on.
      */
     private void yieldWhileCrowded() {
-        for (int i = 0; i < 40 && connections.sharedPoolCrowded(); i++) {
+        for (int i = 0; i < 40 && (connections.sharedPoolCrowded() || writer.strained()); i++) {
             try {
                 Thread.sleep(25);
             } catch (InterruptedException e) {

@@ -33,6 +33,8 @@ public class InboxWriter implements SmartLifecycle {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(50_000);
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
+    private volatile double recentLatencyMillis;
+    private volatile long lastWriteNanos;
 
     InboxWriter(Inbox inbox, InboxSignals signals, WhatsAppProperties properties) {
         this.inbox = inbox;
@@ -41,7 +43,7 @@ public class InboxWriter implements SmartLifecycle {
 
     /** Completes once the events are committed (a redelivered event counts as stored: it already is). */
     public CompletableFuture<Void> store(UUID tenantId, List<WebhookEvent> events) {
-        Pending pending = new Pending(tenantId, events, new CompletableFuture<>());
+        Pending pending = new Pending(tenantId, events, new CompletableFuture<>(), System.nanoTime());
         if (events.isEmpty()) {
             pending.done().complete(null);
         } else if (!running || !queue.offer(pending)) {
@@ -78,6 +80,7 @@ public class InboxWriter implements SmartLifecycle {
             pendings.forEach(p -> events.addAll(p.events()));
             try {
                 inbox.store(tenant, events);
+                observe(pendings.getFirst().enqueuedNanos());
                 pendings.forEach(p -> p.done().complete(null));
                 signals.workArrived(tenant);
             } catch (SQLException | RuntimeException e) {
@@ -120,6 +123,21 @@ public class InboxWriter implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    private record Pending(UUID tenantId, List<WebhookEvent> events, CompletableFuture<Void> done) {
+    private record Pending(UUID tenantId, List<WebhookEvent> events, CompletableFuture<Void> done, long enqueuedNanos) {
+    }
+
+    /** How long webhooks recently waited for their write, smoothed; it includes waiting for a CPU. */
+    private void observe(long enqueuedNanos) {
+        long now = System.nanoTime();
+        recentLatencyMillis = 0.8 * recentLatencyMillis + 0.2 * ((now - enqueuedNanos) / 1e6);
+        lastWriteNanos = now;
+    }
+
+    /**
+     * Acknowledgements are getting slow (over 20 ms to be written, lately): background work should make way.
+     * Without webhooks for half a second there is nothing to make way for.
+     */
+    public boolean strained() {
+        return recentLatencyMillis > 20 && System.nanoTime() - lastWriteNanos < 500_000_000L;
     }
 }

@@ -1,6 +1,6 @@
 package dev.switchboard.bench.webchat;
 
-import dev.switchboard.bench.BenchArgs;
+import dev.switchboard.bench.Arguments;
 import dev.switchboard.fakes.anthropic.AnthropicFake;
 import dev.switchboard.fakes.anthropic.AnthropicOptions;
 import dev.switchboard.fakes.llm.DefaultResponder;
@@ -30,7 +30,7 @@ public final class WebchatBench {
                    double tokensPerSecond, String url, String tenant, String origin, long pid, List<String> jvm,
                    Path jar) {
 
-        static Options of(BenchArgs args) {
+        static Options of(Arguments args) {
             return new Options(args.integer("sessions", 500), args.integer("seconds", 60), args.integer("warmup", 15),
                     args.integer("interval-ms", 5000), args.integer("first-token-ms", 200),
                     Double.parseDouble(args.string("tokens-per-second", "100")), args.string("url", null),
@@ -41,7 +41,7 @@ public final class WebchatBench {
         }
     }
 
-    public static int run(BenchArgs args) throws Exception {
+    public static int run(Arguments args) throws Exception {
         Options options = Options.of(args);
         if (options.url() != null) {
             var report = new LoadRun(options, java.net.URI.create(options.url()), options.pid()).call();

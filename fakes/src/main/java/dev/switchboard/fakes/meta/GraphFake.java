@@ -71,9 +71,14 @@ public final class GraphFake implements FakeServer {
 
     /** Reports a status for a sent message now (e.g. {@code read}), through the callback if configured. */
     public void emitStatus(String wamid, String status) {
-        var recipient = sentMessages().stream().filter(m -> m.wamid().equals(wamid)).map(SentMessage::to)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no sent message " + wamid));
-        statuses.emit(StatusUpdates.of(wamid, status, recipient));
+        var message = sentMessages().stream().filter(m -> m.wamid().equals(wamid)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sent message " + wamid));
+        statuses.emit(StatusEmitter.echoCallbackData(message, StatusUpdates.of(wamid, status, message.to())));
+    }
+
+    /** Changes the per-number throughput from now on (messages per second), e.g. to provoke 130429 under load. */
+    public void throughput(double messagesPerSecond) {
+        send.throughput(messagesPerSecond);
     }
 
     /** The customer wrote at {@code at}: opens their 24-hour window. */

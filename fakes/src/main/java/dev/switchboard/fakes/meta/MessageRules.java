@@ -45,6 +45,11 @@ final class MessageRules {
         if (to == null || !to.replaceAll("[^0-9]", "").matches("[0-9]{7,15}")) {
             return Optional.of(GraphError.invalidParameter("The parameter to is required and must be a phone number."));
         }
+        var callbackData = body.get("biz_opaque_callback_data");
+        if (callbackData != null && (!callbackData.isString() || callbackData.asString().length() > 512)) {
+            return Optional.of(GraphError.invalidParameter("biz_opaque_callback_data must be a string of at most "
+                    + "512 characters"));
+        }
         var type = typeOf(body);
         if (!TYPES.contains(type)) {
             return Optional.of(GraphError.invalidParameter("Param type must be one of " + TYPES));

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SendEndpoint {
 
     private final MessageRules rules;
-    private final ThroughputLimiter limiter;
+    private volatile ThroughputLimiter limiter;
     private final CustomerWindows windows;
     private final WindowRule windowRule;
     private final StatusEmitter statuses;
@@ -38,6 +38,10 @@ final class SendEndpoint {
 
     RequestLog<SentMessage> sent() {
         return sent;
+    }
+
+    void throughput(double messagesPerSecond) {
+        limiter = new ThroughputLimiter(messagesPerSecond);
     }
 
     void undeliverable(String waId) {

@@ -36,16 +36,22 @@ final class StatusEmitter {
         Thread.ofVirtual().start(() -> {
             if (message.failure() != null) {
                 pause();
-                emit(StatusUpdates.failed(message.wamid(), message.to(), message.failure()));
+                emit(echoCallbackData(message, StatusUpdates.failed(message.wamid(), message.to(), message.failure())));
                 return;
             }
             for (var status : new String[] {"sent", "delivered"}) {
                 if (!pause()) {
                     return;
                 }
-                emit(StatusUpdates.of(message.wamid(), status, message.to()));
+                emit(echoCallbackData(message, StatusUpdates.of(message.wamid(), status, message.to())));
             }
         });
+    }
+
+    /** Meta echoes a send's {@code biz_opaque_callback_data} on every status of that message. */
+    static ObjectNode echoCallbackData(SentMessage message, ObjectNode status) {
+        var data = message.body().path("biz_opaque_callback_data");
+        return data.isString() ? StatusUpdates.withCallbackData(status, data.asString()) : status;
     }
 
     void emit(ObjectNode status) {

@@ -175,6 +175,34 @@ class GraphFakeTest {
         }
     }
 
+    @Test
+    void statusesEchoTheCallbackDataTheSendCarried() {
+        try (var graph = GraphFake.start()) {
+            var body = text(TO, "hi").replace("\"type\":\"text\"",
+                    "\"biz_opaque_callback_data\":\"msg:42\",\"type\":\"text\"");
+            var wamid = Json.parse(new GraphClient(graph).send(body).body()).at("/messages/0/id").stringValue();
+            graph.emitStatus(wamid, "read");
+
+            var statuses = graph.awaitEmittedStatuses(3, WAIT);
+
+            assertThat(statuses).extracting(s -> s.path("biz_opaque_callback_data").stringValue())
+                    .containsOnly("msg:42");
+        }
+    }
+
+    @Test
+    void throughputCanBeLoweredWhileRunning() {
+        try (var graph = GraphFake.start()) {
+            var client = new GraphClient(graph);
+            graph.throughput(1);
+
+            var statuses = IntStream.range(0, 5).mapToObj(i -> client.send(text(TO, "m" + i)).statusCode()).toList();
+
+            assertThat(statuses.getFirst()).isEqualTo(200);
+            assertThat(statuses).contains(429);
+        }
+    }
+
     private static java.net.http.HttpResponse<String> upload(GraphFake graph, byte[] bytes) {
         var boundary = "----fakeboundary";
         var body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"

@@ -23,9 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Starts turns: when a customer message for the AI is stored, when a voice caller asks for one, and when a sweep
@@ -62,7 +63,13 @@ class TurnScheduler implements AgentTurns {
         this.properties = properties;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Deliberately without a transaction of its own (unlike {@code @ApplicationModuleListener}): the claim opens its
+     * own inside the tenant's scope, and a listener transaction held around it made every listener wait for a second
+     * connection while holding one, which starved the pool under load (a burst of messages froze the platform).
+     */
+    @Async
+    @TransactionalEventListener
     void on(MessageReceived event) {
         if (event.owner() == Owner.AI) {
             TenantScope.within(event.tenantId(), () -> {

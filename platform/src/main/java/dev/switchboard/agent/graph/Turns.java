@@ -26,10 +26,13 @@ class Turns {
             coalesce((select max(p.last_seq) from agent_turns p where p.conversation_id = t.conversation_id
                        and p.started_at < t.started_at and p.id <> t.id), 0) as from_seq""";
 
-    /** Customer messages after the last turn's and after the last human reply: what is still unanswered. */
+    /**
+     * Customer messages after the last turn's and after the last human reply: what is still unanswered. A message
+     * of a kind the channel could not read ({@code unsupported}) was already answered by the channel itself.
+     */
     private static final String UNANSWERED = """
             select max(m.seq) from messages m
-             where m.conversation_id = :conversation and m.role = 'customer'
+             where m.conversation_id = :conversation and m.role = 'customer' and m.kind <> 'unsupported'
                and m.seq > coalesce((select max(last_seq) from agent_turns where conversation_id = :conversation), 0)
                and m.seq > coalesce((select max(seq) from messages where conversation_id = :conversation and role = 'human'), 0)""";
 
@@ -68,6 +71,7 @@ class Turns {
                  where c.status = 'active' and c.owner = 'ai' and c.last_message_at > now() - interval '1 day'
                    and not exists (select 1 from agent_turns t where t.conversation_id = c.id and t.status = 'running')
                    and exists (select 1 from messages m where m.conversation_id = c.id and m.role = 'customer'
+                                 and m.kind <> 'unsupported'
                                  and m.created_at < now() - interval '20 seconds'
                                  and m.seq > coalesce((select max(last_seq) from agent_turns t where t.conversation_id = c.id), 0)
                                  and m.seq > coalesce((select max(seq) from messages h where h.conversation_id = c.id and h.role = 'human'), 0))

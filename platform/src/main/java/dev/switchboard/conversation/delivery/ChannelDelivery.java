@@ -44,7 +44,6 @@ class ChannelDelivery implements Outbound {
     private static final Logger log = LoggerFactory.getLogger(ChannelDelivery.class);
 
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
-
     private final Map<UUID, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
     private final Executor lanesExecutor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("delivery-", 0).factory());

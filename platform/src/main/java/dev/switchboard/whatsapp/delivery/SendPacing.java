@@ -1,0 +1,46 @@
+package dev.switchboard.whatsapp.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paces sends per business number across every node, in PostgreSQL: a generic cell rate algorithm where one
+ * atomic upsert reserves the next free slot ({@code interval} apart) and the sender waits until it comes. A short
+ * burst is allowed after a quiet spell, never more than half a second's worth, which keeps under Meta's own bucket.
+ */
+@Repository
+@Transactional
+class SendPacing {
+
+    private static final double BURST_SECONDS = 0.5;
+
+    private final JdbcClient jdbc;
+
+    SendPacing(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Reserves one send slot for the number; returns how long to wait before using it (zero when free now). */
+    Duration reserve(UUID tenantId, String phoneNumberId, int messagesPerSecond) {
+        double interval = 1.0 / Math.clamp(messagesPerSecond, 1, 1000);
+        record Slot(Instant slot, Instant now) {
+        }
+        Slot reserved = jdbc.sql("""
+                insert into whatsapp_send_pacing as p (tenant_id, phone_number_id, next_slot_at)
+                values (:tenant, :number, clock_timestamp() + make_interval(secs => :interval))
+                on conflict (tenant_id, phone_number_id) do update
+                   set next_slot_at = greatest(p.next_slot_at, clock_timestamp() - make_interval(secs => :burst))
+                                      + make_interval(secs => :interval)
+                returning next_slot_at - make_interval(secs => :interval) as slot, clock_timestamp() as now""")
+                .param("tenant", tenantId).param("number", phoneNumberId).param("interval", interval)
+                .param("burst", BURST_SECONDS)
+                .query((rs, n) -> new Slot(rs.getTimestamp("slot").toInstant(), rs.getTimestamp("now").toInstant()))
+                .single();
+        Duration wait = Duration.between(reserved.now(), reserved.slot());
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+}

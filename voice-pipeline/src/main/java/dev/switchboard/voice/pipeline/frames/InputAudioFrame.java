@@ -1,0 +1,38 @@
+package dev.switchboard.voice.pipeline.frames;
+
+import java.util.Arrays;
+
+/**
+ * Audio heard from the caller: G.711 mu-law, 8 kHz, mono, the telephone format the whole pipeline speaks
+ * (no transcoding between Twilio, Deepgram and ElevenLabs). Copied in and out so the frame stays immutable.
+ */
+public record InputAudioFrame(byte[] mulaw) implements DataFrame {
+
+    public InputAudioFrame {
+        mulaw = mulaw.clone();
+    }
+
+    @Override
+    public byte[] mulaw() {
+        return mulaw.clone();
+    }
+
+    public int sampleCount() {
+        return mulaw.length;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InputAudioFrame that && Arrays.equals(mulaw, that.mulaw);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(mulaw);
+    }
+
+    @Override
+    public String toString() {
+        return "InputAudioFrame[" + mulaw.length + " samples]";
+    }
+}

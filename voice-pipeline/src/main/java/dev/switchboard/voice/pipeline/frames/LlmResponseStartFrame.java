@@ -1,0 +1,4 @@
+package dev.switchboard.voice.pipeline.frames;
+
+/** The LLM stage starts answering a turn. */
+public record LlmResponseStartFrame() implements ControlFrame {}

@@ -1,0 +1,4 @@
+package dev.switchboard.voice.pipeline.frames;
+
+/** The speech synthesiser produced all audio for a response. */
+public record TtsStoppedFrame() implements ControlFrame {}

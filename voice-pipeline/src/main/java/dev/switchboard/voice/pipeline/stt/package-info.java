@@ -1,0 +1,2 @@
+/** Speech-to-text stages and the transcription frames they share. */
+package dev.switchboard.voice.pipeline.stt;

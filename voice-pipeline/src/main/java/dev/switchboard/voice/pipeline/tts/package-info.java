@@ -1,0 +1,2 @@
+/** Text-to-speech stages and the configuration they share. */
+package dev.switchboard.voice.pipeline.tts;

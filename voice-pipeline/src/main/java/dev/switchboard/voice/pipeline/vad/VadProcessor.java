@@ -1,0 +1,73 @@
+package dev.switchboard.voice.pipeline.vad;
+
+import dev.switchboard.voice.pipeline.audio.MuLaw;
+import dev.switchboard.voice.pipeline.audio.WindowBuffer;
+import dev.switchboard.voice.pipeline.frames.ErrorFrame;
+import dev.switchboard.voice.pipeline.frames.Frame;
+import dev.switchboard.voice.pipeline.frames.InputAudioFrame;
+import dev.switchboard.voice.pipeline.frames.StartFrame;
+import dev.switchboard.voice.pipeline.frames.UserStartedSpeakingFrame;
+import dev.switchboard.voice.pipeline.frames.UserStoppedSpeakingFrame;
+import dev.switchboard.voice.pipeline.pipeline.Direction;
+import dev.switchboard.voice.pipeline.pipeline.FrameProcessor;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Listens to the caller's audio and announces when they start and stop speaking. The audio passes on unchanged;
+ * the speaking frames are system frames, so they reach turn-taking ahead of audio still queued.
+ */
+public final class VadProcessor extends FrameProcessor {
+
+    private static final Duration WINDOW = Duration.ofMillis(1000L * SileroModel.WINDOW / SileroModel.SAMPLE_RATE);
+
+    private final Supplier<SpeechProbability> models;
+    private final VoiceActivity activity;
+    private final WindowBuffer windows = new WindowBuffer(SileroModel.WINDOW);
+    private SpeechProbability model;
+
+    public VadProcessor(VadParams params) {
+        this(params, SileroModel::new);
+    }
+
+    /** With another source of speech probabilities (tests); called on the processor's thread at start. */
+    public VadProcessor(VadParams params, Supplier<SpeechProbability> models) {
+        super("vad");
+        this.models = models;
+        this.activity = new VoiceActivity(params, WINDOW);
+    }
+
+    @Override
+    protected void process(Frame frame, Direction direction) {
+        if (frame instanceof StartFrame) {
+            open();
+        } else if (frame instanceof InputAudioFrame audio && model != null) {
+            windows.append(MuLaw.decode(audio.mulaw()), this::analyse);
+        }
+        push(frame, direction);
+    }
+
+    private void open() {
+        try {
+            model = models.get();
+        } catch (RuntimeException e) {
+            // Without the model there is no turn-taking: stop the call rather than listen forever.
+            pushUpstream(new ErrorFrame(name(), e.getMessage(), true));
+        }
+    }
+
+    private void analyse(float[] window) {
+        switch (activity.update(model.probability(window))) {
+            case STARTED -> push(new UserStartedSpeakingFrame());
+            case STOPPED -> push(new UserStoppedSpeakingFrame());
+            case NONE -> { }
+        }
+    }
+
+    @Override
+    protected void release() {
+        if (model != null) {
+            model.close();
+        }
+    }
+}

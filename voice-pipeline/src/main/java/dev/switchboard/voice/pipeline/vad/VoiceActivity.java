@@ -1,0 +1,69 @@
+package dev.switchboard.voice.pipeline.vad;
+
+import java.time.Duration;
+
+/**
+ * The start/stop state machine over per-window speech probabilities. Requiring several windows in a row both ways
+ * keeps a cough from starting a turn and a short pause between words from ending one.
+ */
+public final class VoiceActivity {
+
+    /** What a window changed. */
+    public enum Change { NONE, STARTED, STOPPED }
+
+    private enum State { QUIET, STARTING, SPEAKING, STOPPING }
+
+    private final float confidence;
+    private final int startWindows;
+    private final int stopWindows;
+    private State state = State.QUIET;
+    private int run;
+
+    public VoiceActivity(VadParams params, Duration window) {
+        this.confidence = params.confidence();
+        this.startWindows = params.windows(params.start(), window);
+        this.stopWindows = params.windows(params.stop(), window);
+    }
+
+    public Change update(float probability) {
+        boolean speech = probability >= confidence;
+        return switch (state) {
+            case QUIET, STARTING -> speech ? towardsSpeaking() : settle(State.QUIET);
+            case SPEAKING, STOPPING -> speech ? settle(State.SPEAKING) : towardsQuiet();
+        };
+    }
+
+    public boolean speaking() {
+        return state == State.SPEAKING || state == State.STOPPING;
+    }
+
+    private Change towardsSpeaking() {
+        run = state == State.STARTING ? run + 1 : 1;
+        if (run >= startWindows) {
+            return enter(State.SPEAKING, Change.STARTED);
+        }
+        state = State.STARTING;
+        return Change.NONE;
+    }
+
+    private Change towardsQuiet() {
+        run = state == State.STOPPING ? run + 1 : 1;
+        if (run >= stopWindows) {
+            return enter(State.QUIET, Change.STOPPED);
+        }
+        state = State.STOPPING;
+        return Change.NONE;
+    }
+
+    private Change settle(State steady) {
+        state = steady;
+        run = 0;
+        return Change.NONE;
+    }
+
+    private Change enter(State next, Change change) {
+        state = next;
+        run = 0;
+        return change;
+    }
+}

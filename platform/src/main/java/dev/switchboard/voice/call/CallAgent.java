@@ -73,7 +73,8 @@ final class CallAgent implements ConversationAgent {
         }
         Reply reply = new Reply(listener);
         call.busy(true);
-        Thread.ofVirtual().name("call-agent-turn").start(() -> reply.start(turn.userText()));
+        String text = SpokenDigits.normalise(turn.userText());
+        Thread.ofVirtual().name("call-agent-turn").start(() -> reply.start(text));
         return reply::cancel;
     }
 
@@ -81,7 +82,8 @@ final class CallAgent implements ConversationAgent {
     private final class Reply implements TurnListener {
         private final ReplyListener listener;
         private final AtomicReference<TurnHandle> handle = new AtomicReference<>();
-        private final StringBuilder sinceTool = new StringBuilder();
+        private final StringBuilder streamed = new StringBuilder();
+        private boolean afterTool;
         private volatile boolean done;
         private volatile boolean spoke;
         private ScheduledFuture<?> hold;
@@ -118,16 +120,21 @@ final class CallAgent implements ConversationAgent {
             }
             clock.firstToken(System.nanoTime());
             spoke = true;
-            synchronized (sinceTool) {
-                sinceTool.append(delta);
+            String piece = delta;
+            synchronized (streamed) {
+                if (afterTool && !streamed.isEmpty() && !delta.isEmpty() && !Character.isWhitespace(delta.charAt(0))) {
+                    piece = " " + delta; // the model's text after a tool call starts a new sentence
+                }
+                afterTool = false;
+                streamed.append(piece);
             }
-            listener.text(delta);
+            listener.text(piece);
         }
 
         @Override
         public void onToolCallStarted(String callId, String toolName) {
-            synchronized (sinceTool) {
-                sinceTool.setLength(0);
+            synchronized (streamed) {
+                afterTool = true;
             }
             if (!done) {
                 listener.toolStarted(new ToolCall(callId, toolName));
@@ -202,23 +209,24 @@ final class CallAgent implements ConversationAgent {
             return true;
         }
 
-        /** The part of the final reply the stream did not carry (all of it for the offline flow). */
+        /**
+         * The part of the final reply the stream did not carry: all of it for the offline flow, nothing when the
+         * model streamed it (before a control tool such as end_call, or after the last tool), and a replacement
+         * text (an apology, a handoff phrase) in full.
+         */
         private String unspoken(String reply) {
             if (reply == null) {
                 return "";
             }
-            String streamed;
-            synchronized (sinceTool) {
-                streamed = sinceTool.toString().strip();
+            String said;
+            synchronized (streamed) {
+                said = streamed.toString().strip();
             }
             String full = reply.strip();
-            if (streamed.isEmpty()) {
+            if (said.isEmpty()) {
                 return full;
             }
-            if (full.equals(streamed)) {
-                return "";
-            }
-            return full.startsWith(streamed) ? full.substring(streamed.length()) : " " + full;
+            return said.contains(full) ? "" : " " + full;
         }
     }
 }

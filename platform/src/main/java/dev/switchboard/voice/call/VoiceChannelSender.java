@@ -4,6 +4,7 @@ import dev.switchboard.conversation.Channel;
 import dev.switchboard.conversation.ChannelSender;
 import dev.switchboard.conversation.Conversation;
 import dev.switchboard.conversation.Message;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class VoiceChannelSender implements ChannelSender {
 
-    private final LiveCalls live;
+    /** Looked up on use: the live calls depend on the agent, which delivers through the senders. */
+    private final ObjectProvider<LiveCalls> live;
 
-    VoiceChannelSender(LiveCalls live) {
+    VoiceChannelSender(ObjectProvider<LiveCalls> live) {
         this.live = live;
     }
 
@@ -31,7 +33,7 @@ class VoiceChannelSender implements ChannelSender {
         if (spokenAlready) {
             return Delivery.delivered();
         }
-        return live.forConversation(conversation.id()).map(call -> {
+        return live.getObject().forConversation(conversation.id()).map(call -> {
             call.say(message.text());
             return Delivery.delivered();
         }).orElseGet(() -> Delivery.failed("the call has ended"));

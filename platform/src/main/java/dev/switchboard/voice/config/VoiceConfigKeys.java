@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 class VoiceConfigKeys {
 
     @Bean
-    ConfigKey voiceAgents() {
+    ConfigKey voiceAgentsKey() {
         return new ConfigKey(VoiceAgents.CONFIG_KEY, "Voice agents: speech providers, greeting, prompt, tools, hours, limits",
                 agentsSchema(), t -> {
                     JsonNode agents = t.section("channels", "voice", "agents");

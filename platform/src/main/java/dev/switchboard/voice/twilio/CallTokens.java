@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,7 @@ class CallTokens {
     private final VoiceProperties properties;
     private final Clock clock;
 
+    @Autowired
     CallTokens(VoiceProperties properties, SwitchboardHome home) {
         this(properties, secret(properties, home), Clock.systemUTC());
     }

@@ -52,7 +52,7 @@ class StatusCallbacks {
             CallRecord ended = calls.find(call.get().id()).orElseThrow();
             events.publishEvent(new CallEnded(tenantId, ended.id(), ended.conversationId(), ended.direction(),
                     ended.outcome(), ended.campaign(), ended.durationSeconds(), ended.billableMinutes()));
-        } else if (duration != null) {
+        } else if (duration != null && status.equals("completed")) {
             calls.settleDuration(call.get().id(), duration);
         }
     }

@@ -49,7 +49,7 @@ final class PlatformApi {
         return Optional.ofNullable(get("/api/v1/tenants/" + tenant + "/calls/" + page.path("items").get(0).path("id").asString()));
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
+    JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;

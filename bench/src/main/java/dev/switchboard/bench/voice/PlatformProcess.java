@@ -20,6 +20,7 @@ import java.util.Map;
 final class PlatformProcess implements AutoCloseable {
 
     static final String AUTH_TOKEN = "bench-twilio-auth-token";
+    static final String DEMO_PASSWORD = "bench-demo-password";
 
     private final Process process;
     private final int port;
@@ -41,6 +42,7 @@ final class PlatformProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().putAll(Map.of("PORT", String.valueOf(port), "SWITCHBOARD_HOME", home.toString(),
                 "SWITCHBOARD_DEMO_TWILIO_AUTH_TOKEN", AUTH_TOKEN, "SWITCHBOARD_DEMO_API_TOKEN", "bench",
+                "SWITCHBOARD_DEMO_PASSWORD", DEMO_PASSWORD,
                 "SWITCHBOARD_TENANTS_WATCH", "false", "DATABASE_POOL_SIZE", "40"));
         PlatformProcess platform = new PlatformProcess(builder.start(), port, home);
         platform.awaitHealthy(Duration.ofMinutes(4));

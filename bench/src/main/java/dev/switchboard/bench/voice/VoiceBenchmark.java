@@ -57,6 +57,14 @@ public final class VoiceBenchmark {
                     .put("machine", Runtime.getRuntime().availableProcessors());
             report.putObject("injected_ms").put("stt_final", stt).put("llm_first_token", llm).put("tts_first_audio", tts)
                     .put("vad_stop_window", VAD_STOP_MS);
+            PlatformApi.signIn(platform.url().toString(), "admin@acme.test", PlatformProcess.DEMO_PASSWORD)
+                    .map(api -> {
+                        try {
+                            return api.get("/api/v1/tenants/acme/calls/latency?days=1");
+                        } catch (Exception e) {
+                            return null;
+                        }
+                    }).ifPresent(stages -> report.set("platform_stages_ms", stages));
             report.put("platform_log", platform.log().toString());
             System.out.println(report.toPrettyString());
         }

@@ -66,9 +66,9 @@ final class SimulatedCaller {
 
     /** Waits for the answer to start, lets it play a moment, then talks over it. */
     private static void bargeIn(MediaStreamCaller call, byte[] utterance) throws InterruptedException {
-        int before = call.heardAudio().length;
+        long before = call.heardBytes();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (call.heardAudio().length <= before && System.nanoTime() < deadline) {
+        while (call.heardBytes() <= before && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         Thread.sleep(600);

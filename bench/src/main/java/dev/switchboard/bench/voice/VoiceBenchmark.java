@@ -50,6 +50,7 @@ public final class VoiceBenchmark {
             long started = System.nanoTime();
             List<SimulatedCaller.Outcome> outcomes = run(platform.url(), calls, seconds, speech, o.integer("ramp-seconds", 10));
             double wall = (System.nanoTime() - started) / 1e9;
+            Thread.sleep(5000); // the calls' last turns are written as they close
             ObjectNode report = report(outcomes, stt + llm + tts + VAD_STOP_MS);
             report.put("seconds", seconds).put("wall_seconds", round(wall)).put("peak_rss_mb", platform.peakRssMb());
             report.putObject("cpu_cores").put("platform", round((platform.cpuSeconds() - cpuBefore) / wall))

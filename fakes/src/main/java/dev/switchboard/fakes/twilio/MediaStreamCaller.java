@@ -148,6 +148,11 @@ public final class MediaStreamCaller implements AutoCloseable {
         return heard.toByteArray();
     }
 
+    /** How many bytes of the agent's audio have played so far (cheap to poll). */
+    public synchronized long heardBytes() {
+        return heard.size();
+    }
+
     public synchronized int clears() {
         return clears;
     }
@@ -267,6 +272,9 @@ public final class MediaStreamCaller implements AutoCloseable {
         }
         lastMediaNanos = now;
         lastAgentAudioNanos = now;
+        if (bargeInStartNanos != 0 && now - bargeInStartNanos > 3_000_000_000L) {
+            bargeInStartNanos = 0; // talked over a part the platform would not interrupt (a greeting, a tool call)
+        }
         if (awaitingResponse && bargeInStartNanos == 0) {
             awaitingResponse = false;
             timings.response((now - utteranceEndNanos) / 1e6);

@@ -3,6 +3,7 @@ package dev.switchboard.voice.call;
 import dev.switchboard.agent.AgentTurns;
 import dev.switchboard.agent.TurnHandle;
 import dev.switchboard.agent.TurnListener;
+import dev.switchboard.agent.TurnOptions;
 import dev.switchboard.agent.TurnOutcome;
 import dev.switchboard.shared.TenantScope;
 import dev.switchboard.voice.pipeline.llm.AgentReply;
@@ -46,6 +47,9 @@ final class CallAgent implements ConversationAgent {
         void toolsFinished(UUID turnId);
 
         void busy(boolean busy);
+
+        /** The voice agent's instructions, tools and the call's context, for every turn of the call. */
+        TurnOptions turnOptions();
     }
 
     private final AgentTurns turns;
@@ -111,6 +115,11 @@ final class CallAgent implements ConversationAgent {
                     h.cancel();
                 }
             }
+        }
+
+        @Override
+        public TurnOptions options() {
+            return call.turnOptions();
         }
 
         @Override

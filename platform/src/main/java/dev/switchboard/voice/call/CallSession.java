@@ -1,5 +1,6 @@
 package dev.switchboard.voice.call;
 
+import dev.switchboard.agent.TurnOptions;
 import dev.switchboard.agent.TurnOutcome;
 import dev.switchboard.conversation.MessageRole;
 import dev.switchboard.conversation.NewMessage;
@@ -76,6 +77,7 @@ public final class CallSession implements CallAgent.Call {
     private TwilioMediaStream stream;
     private TurnClock clock;
     private ScheduledFuture<?> watchdog;
+    private final TurnOptions turnOptions;
 
     CallSession(CallServices services, TenantDefinition tenant, VoiceSettings settings, VoiceAgent agent, CallRecord call,
                 Mode mode) {
@@ -89,6 +91,7 @@ public final class CallSession implements CallAgent.Call {
         this.journal = new CallJournal(tenant.id(), call.id(), services.transcripts(), services.metrics());
         this.recordingKey = tenant.slug() + "/" + call.id() + ".wav";
         this.recorder = new StereoRecorder(services.recordingFile(recordingKey));
+        this.turnOptions = CallInstructions.of(agent, call);
     }
 
     public UUID callId() {
@@ -162,6 +165,11 @@ public final class CallSession implements CallAgent.Call {
     @Override
     public String phrase(String name) {
         return CallPhrases.of(name, agent, language);
+    }
+
+    @Override
+    public TurnOptions turnOptions() {
+        return turnOptions;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.switchboard.voice.pipeline.llm.ScriptedAgent;
 import dev.switchboard.voice.pipeline.llm.Transcript;
 import dev.switchboard.voice.pipeline.llm.TranscriptEntry;
 import dev.switchboard.voice.pipeline.pipeline.Pipeline;
+import dev.switchboard.voice.pipeline.pipeline.TurnTimings;
 import dev.switchboard.voice.pipeline.processors.AssistantTurnAggregator;
 import dev.switchboard.voice.pipeline.processors.TurnSettings;
 import dev.switchboard.voice.pipeline.processors.UserTurnAggregator;
@@ -59,6 +60,8 @@ class OfflineVoiceLoopTest {
                 new FliteTts(),
                 twilio.output(),
                 new AssistantTurnAggregator(transcript));
+        List<TurnTimings.TurnTiming> timings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TurnTimings.observe(pipeline, timings::add);
         try (pipeline) {
             pipeline.start();
             farEnd.connect(Map.of("tenantId", "t_42"));
@@ -69,6 +72,8 @@ class OfflineVoiceLoopTest {
             assertThat(entries.get(0).text()).isEqualTo("what time do you open");
             assertThat(entries.get(1).text()).isEqualTo("We are open from nine to five.");
             assertThat(agent.turns.getFirst().call().parameters()).containsEntry("tenantId", "t_42");
+            assertThat(timings).hasSize(1); // measured, not asserted: latencies are the benchmark's business
+            System.out.println("offline turn timing: " + timings.getFirst());
 
             short[] reply16k = VoiceLoops.asHeard16k(farEnd.playedAudio());
             try (OfflineRecognizer listener = new OfflineRecognizer(SphinxSettings.grammar(REPLY_PHRASES))) {

@@ -11,6 +11,7 @@ import dev.switchboard.voice.pipeline.llm.ScriptedAgent;
 import dev.switchboard.voice.pipeline.llm.Transcript;
 import dev.switchboard.voice.pipeline.llm.TranscriptEntry;
 import dev.switchboard.voice.pipeline.pipeline.Pipeline;
+import dev.switchboard.voice.pipeline.pipeline.TurnTimings;
 import dev.switchboard.voice.pipeline.processors.AssistantTurnAggregator;
 import dev.switchboard.voice.pipeline.processors.TurnSettings;
 import dev.switchboard.voice.pipeline.processors.UserTurnAggregator;
@@ -55,6 +56,8 @@ class VendorVoiceLoopTest {
                     new ElevenLabsTts(ElevenLabsSettings.of("xi", "voice123").withBaseUrl(elevenLabs.baseUrl())),
                     twilio.output(),
                     new AssistantTurnAggregator(transcript));
+            List<TurnTimings.TurnTiming> timings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            TurnTimings.observe(pipeline, timings::add);
             try (pipeline) {
                 pipeline.start();
                 farEnd.connect(Map.of());
@@ -62,6 +65,8 @@ class VendorVoiceLoopTest {
                     VoiceLoops.awaitEntries(transcript, 2, Duration.ofSeconds(30));
                 }
             }
+            System.out.println("vendor-client turn timing (fakes, 50 ms Deepgram delay, 150 ms ElevenLabs first chunk): "
+                    + timings);
             List<TranscriptEntry> entries = transcript.entries();
             assertThat(entries.get(0).text()).isEqualTo("what time do you open");
             assertThat(entries.get(1).text()).isEqualTo("We are open from nine to five.");

@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Recognises one utterance at a time from 16 kHz audio fed as it arrives. The grammar of expected phrases is tried
  * first, since pocketsphinx's open model is unusable on telephone audio. Streaming decoding normalises the audio
- * with a running estimate that starts from the model's defaults, which can miss the first utterance of a call; so
- * when it finds nothing, the kept utterance is decoded again as a whole, and then, if the fallback is enabled (or
- * there are no phrases), with the open English model.
+ * with a running estimate that starts from the model's defaults and misses words, above all in the first utterance
+ * of a call; so it only feeds interim hypotheses, and the final result decodes the kept utterance as a whole. When
+ * that finds nothing and the fallback is enabled (or there are no phrases), the open English model is tried.
  */
 public final class OfflineRecognizer implements AutoCloseable {
 
@@ -60,11 +60,16 @@ public final class OfflineRecognizer implements AutoCloseable {
         return decoder.hypothesis();
     }
 
+    /**
+     * The final result comes from decoding the kept utterance as a whole (normalised over all of it, about 1 % of
+     * real time with a grammar); the streaming result, which served the interim hypotheses, is the fallback.
+     */
     public String endUtterance() {
-        String text = decoder.end();
+        String streamed = decoder.end();
         String first = grammar.isEmpty() ? SphinxDecoder.OPEN_MODEL : SphinxDecoder.GRAMMAR;
+        String text = decodeWhole(first);
         if (text.isEmpty()) {
-            text = decodeWhole(first);
+            text = streamed;
         }
         if (text.isEmpty() && openModel && !grammar.isEmpty()) {
             text = decodeWhole(SphinxDecoder.OPEN_MODEL);

@@ -19,7 +19,9 @@ import java.util.ArrayDeque;
 /**
  * Offline speech-to-text: decodes what the caller says between the VAD's start and stop, upsampled to the 16 kHz
  * the model needs. The VAD announces speech only after 0.2 s of it, so the last half second of audio is kept and
- * decoded first. Interim hypotheses are published every 300 ms of speech for barge-in.
+ * decoded first. The VAD's frames overtake queued audio; acting on them only after the audio queued before them
+ * makes every utterance span exactly the audio the VAD judged, however busy the machine. Interim hypotheses are
+ * published every 300 ms of speech for barge-in.
  */
 public final class SphinxStt extends FrameProcessor implements LabelledService {
 
@@ -48,7 +50,7 @@ public final class SphinxStt extends FrameProcessor implements LabelledService {
     protected void process(Frame frame, Direction direction) {
         switch (frame) {
             case StartFrame start -> open();
-            case UserStartedSpeakingFrame started -> startListening();
+            case UserStartedSpeakingFrame started -> runInOrder(this::startListening);
             case InputAudioFrame audio -> hear(upsampler.process(MuLaw.decode(audio.mulaw())));
             case UserStoppedSpeakingFrame stopped -> runInOrder(this::stopListening);
             default -> { }

@@ -58,12 +58,11 @@ public final class FliteTts extends FrameProcessor implements LabelledService {
         if (synthesizer == null) {
             synthesizer = new FliteSynthesizer(voice);
         }
-        byte[] audio = synthesizer.toMulaw8k(text);
         if (!speaking) {
             speaking = true;
             push(new TtsStartedFrame());
         }
-        push(new OutputAudioFrame(audio));
+        push(new OutputAudioFrame(synthesizer.toMulaw8k(text)));
         push(new TtsTextFrame(text));
     }
 

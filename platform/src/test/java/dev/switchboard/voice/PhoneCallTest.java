@@ -87,7 +87,10 @@ class PhoneCallTest {
 
         CallRecord record = awaitEnded(phone.callSid);
         assertThat(record.outcome()).isEqualTo("completed");
-        assertThat(anthropic.requests().get(1).messages().toString()).contains("X1234567L");
+        assertThat(anthropic.requests().get(1).messages().toString()).contains("X1234567L").contains("call direction: inbound");
+        assertThat(anthropic.requests().getFirst().system().toString()).contains("phone call");
+        assertThat(anthropic.requests().getFirst().toolNames()).contains("end_call", "confirm_services")
+                .doesNotContain("end_conversation", "normalize_address");
         List<TranscriptLine> transcript = TenantScope.call(AcmeOnTheFakeModel.ACME, () -> transcripts.transcript(record.id()));
         assertThat(transcript).extracting(TranscriptLine::role).contains("caller", "agent", "tool");
         assertThat(transcript).filteredOn(l -> l.role().equals("tool")).extracting(TranscriptLine::text)

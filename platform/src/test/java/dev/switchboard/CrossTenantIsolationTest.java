@@ -15,6 +15,7 @@ import dev.switchboard.tenant.TenantSecrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -71,6 +72,9 @@ class CrossTenantIsolationTest {
     TenantSecrets secrets;
 
     private long globexOnlyVersion;
+    private UUID globexCall;
+    @Autowired
+    dev.switchboard.voice.store.Calls calls;
 
     @BeforeEach
     void giveGlobexThingsOfItsOwn() {
@@ -81,6 +85,9 @@ class CrossTenantIsolationTest {
                     JsonNodeFactory.instance.numberNode(0.1 + (newestVersion(GLOBEX) % 10) / 10.0)), null);
         }
         globexOnlyVersion = newestVersion(GLOBEX);
+        globexCall = dev.switchboard.shared.TenantScope.call(tenantId(GLOBEX), () -> calls.create(tenantId(GLOBEX),
+                "CA" + UUID.randomUUID().toString().replace("-", ""), "inbound", "+15550000001", "+15550000002", "main",
+                null, null, null, "completed").id());
         if (owner.jdbc().sql("select count(*) from invitations where tenant_id = :t").param("t", tenantId(GLOBEX))
                 .query(Long.class).single() == 0) {
             assertThat(api.post("/api/v1/tenants/globex/invitations", fixtures.token(GLOBEX_OWNER),
@@ -94,7 +101,8 @@ class CrossTenantIsolationTest {
                 "slug", new Foreign(Kind.NAME, GLOBEX),
                 "version", new Foreign(Kind.ID, String.valueOf(globexOnlyVersion)),
                 "name", new Foreign(Kind.NAME, GLOBEX_SECRET),
-                "key", new Foreign(Kind.NAME, "agent.temperature"));
+                "key", new Foreign(Kind.NAME, "agent.temperature"),
+                "callId", new Foreign(Kind.ID, globexCall.toString()));
     }
 
     /** A plausible body per route, so that a missing guard would act instead of failing validation. */

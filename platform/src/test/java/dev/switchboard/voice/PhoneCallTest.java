@@ -43,6 +43,7 @@ class PhoneCallTest {
     private final AnthropicFake anthropic = AnthropicFake.start(AnthropicOptions.defaults().withApiKey("sk-test"));
 
     @Autowired TestApi api;
+    @Autowired dev.switchboard.TenantFixtures fixtures;
     @Autowired TenantsFolder folder;
     @Autowired Tenants tenants;
     @Autowired TenantSecrets secrets;
@@ -108,6 +109,16 @@ class PhoneCallTest {
             assertThat(t.ttsFirstAudioMs()).isNotNull();
         });
         assertStereoWav(record);
+        String agent = fixtures.token(dev.switchboard.TenantFixtures.ACME_AGENT);
+        var head = api.request("GET", "/api/v1/tenants/acme/calls/" + record.id() + "/recording").bearer(agent)
+                .header("Range", "bytes=0-43").send();
+        assertThat(head.status()).isEqualTo(206);
+        assertThat(head.header("Content-Range")).isEqualTo("bytes 0-43/" + record.recordingBytes());
+        assertThat(head.body()).startsWith("RIFF");
+        var detail = api.get("/api/v1/tenants/acme/calls/" + record.id(), agent);
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.json().path("turns")).hasSize(3);
+        assertThat(detail.json().path("latency").path("call").path("first_audio_p50").isNumber()).isTrue();
     }
 
     @Test

@@ -86,8 +86,8 @@ class CallsController {
         return new Page(items, next);
     }
 
-    @GetMapping("/{id}")
-    Detail detail(@PathVariable UUID id) {
+    @GetMapping("/{callId}")
+    Detail detail(@PathVariable("callId") UUID id) {
         CallRecord call = calls.find(id).orElseThrow(() -> new NotFound("call"));
         Map<String, Map<String, Integer>> latency = new java.util.LinkedHashMap<>();
         latency.putAll(Map.of("call", flatten(transcripts.percentiles(id, 0)), "tenant7d", flatten(transcripts.percentiles(null, 7))));

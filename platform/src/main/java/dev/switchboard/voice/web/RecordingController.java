@@ -34,8 +34,8 @@ class RecordingController {
         this.live = live;
     }
 
-    @GetMapping("/api/v1/tenants/{slug}/calls/{id}/recording")
-    void recording(@PathVariable UUID id, @RequestHeader(value = "Range", required = false) String range,
+    @GetMapping("/api/v1/tenants/{slug}/calls/{callId}/recording")
+    void recording(@PathVariable("callId") UUID id, @RequestHeader(value = "Range", required = false) String range,
                    HttpServletResponse response) throws IOException {
         CallRecord call = calls.find(id).orElseThrow(() -> new NotFound("call"));
         if (call.recordingKey() == null) {

@@ -98,8 +98,30 @@ public final class CallSession implements CallAgent.Call {
         return call.id();
     }
 
-    /** Builds and starts the pipeline, then hands it the stream's {@code start} message. */
+    /**
+     * Builds and starts the pipeline, then hands it the stream's {@code start} message. A call that cannot start
+     * (a speech model missing, say) is closed as failed instead of lingering.
+     */
     public void start(MessageSink socket, String startMessage) {
+        try {
+            startPipeline(socket, startMessage);
+        } catch (RuntimeException e) {
+            log.error("call {} could not start: {}", call.id(), e.toString());
+            endReason = "could not start: " + e.getMessage();
+            TenantScope.run(tenant.id(), () -> services.calls().setOutcome(call.id(), "failed", endReason));
+            socket.close();
+            finish();
+            throw e;
+        }
+    }
+
+    /** Drops a session that was built but never started (another stream claimed the call first). */
+    void abandon() {
+        recorder.close();
+        journal.close();
+    }
+
+    private void startPipeline(MessageSink socket, String startMessage) {
         clock = new TurnClock(VadParams.DEFAULTS.stop(), journal::turn);
         stream = new TwilioMediaStream(new PlayedAudio(socket, audio -> {
             recorder.agentAudio(audio);
@@ -122,7 +144,9 @@ public final class CallSession implements CallAgent.Call {
     }
 
     public void onMessage(String text) {
-        stream.onMessage(text);
+        if (stream != null) {
+            stream.onMessage(text);
+        }
     }
 
     public void onClosed() {
@@ -320,8 +344,12 @@ public final class CallSession implements CallAgent.Call {
         if (watchdog != null) {
             watchdog.cancel(false);
         }
-        pipeline.close();
-        clock.flush();
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (clock != null) {
+            clock.flush();
+        }
         recorder.close();
         journal.close();
         services.ended(this, call, recordingKey, recorder, endReason == null ? "caller hung up" : endReason);

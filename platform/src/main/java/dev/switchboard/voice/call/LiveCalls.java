@@ -59,8 +59,11 @@ public class LiveCalls {
                 transfer, timers, properties, store, files, tx, events, this::ended);
     }
 
-    /** A session for the call a verified token names, unless it is live already or over. */
-    public synchronized Optional<CallSession> open(UUID tenantId, UUID callId, CallSession.Mode mode) {
+    /**
+     * A session for the call a verified token names, unless it is live already or over. The lookups run outside
+     * any lock (a busy node opens many calls at once); claiming the call is one atomic insert.
+     */
+    public Optional<CallSession> open(UUID tenantId, UUID callId, CallSession.Mode mode) {
         if (byCall.containsKey(callId)) {
             return Optional.empty();
         }
@@ -72,7 +75,10 @@ public class LiveCalls {
         VoiceSettings settings = voiceAgents.of(tenant.get());
         VoiceAgent agent = settings.agent(call.get().voiceAgent()).orElseGet(() -> settings.defaultVoiceAgent().orElseThrow());
         CallSession session = new CallSession(services, tenant.get(), settings, agent, call.get(), mode);
-        byCall.put(callId, session);
+        if (byCall.putIfAbsent(callId, session) != null) {
+            session.abandon();
+            return Optional.empty();
+        }
         byConversation.put(call.get().conversationId(), session);
         return Optional.of(session);
     }

@@ -41,6 +41,7 @@ class OutsideHoursTest {
     @Autowired Tenants tenants;
     @Autowired TenantSecrets secrets;
     @Autowired Calls calls;
+    @Autowired dev.switchboard.voice.store.CallTranscripts transcripts;
     @Autowired Conversations conversations;
     @Autowired Messages messages;
 
@@ -67,10 +68,11 @@ class OutsideHoursTest {
     @Test
     void theCallerLeavesAVoicemailThatWaitsForAHuman() throws Exception {
         PhoneCaller phone = new PhoneCaller(api.baseUrl(), "acme");
-        MediaStreamCaller call = phone.answer(phone.ring("+34611000030"));
-        assertThat(call.awaitAgentQuiet(Duration.ofMillis(800), Duration.ofSeconds(30))).isTrue();
+        MediaStreamCaller call = phone.answer(phone.ring(PhoneCaller.newNumber()));
+        assertThat(call.awaitAgentQuiet(Duration.ofMillis(1500), Duration.ofSeconds(30))).isTrue();
         call.say(PhoneCaller.speech("I want to cancel my visit"));
-        assertThat(call.awaitClosedByPlatform(Duration.ofSeconds(40))).as("hangs up after taking the message").isNotEqualTo(-1);
+        assertThat(call.awaitClosedByPlatform(Duration.ofSeconds(40))).as(() -> "hangs up after taking the message; "
+                + PhoneCaller.transcript(calls, transcripts, phone.callSid)).isNotEqualTo(-1);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         CallRecord record = null;

@@ -75,7 +75,7 @@ class PhoneCallTest {
         anthropic.enqueue(Turn.text("John, your visit is confirmed. Anything else?"));
         anthropic.enqueue(Turn.text("Goodbye, and thank you for calling!").andToolCall("end_call", "{}"));
         PhoneCaller phone = new PhoneCaller(api.baseUrl(), "acme");
-        StreamInstruction twiml = phone.ring("+34611000002");
+        StreamInstruction twiml = phone.ring(PhoneCaller.newNumber());
         assertThat(twiml.connects()).as(twiml.twiml()).isTrue();
 
         MediaStreamCaller call = phone.answer(twiml);
@@ -129,7 +129,7 @@ class PhoneCallTest {
                 + "If you need anything else, you can always call us again on this number."));
         anthropic.enqueue(Turn.text("All right, no problem."));
         PhoneCaller phone = new PhoneCaller(api.baseUrl(), "acme");
-        MediaStreamCaller call = phone.answer(phone.ring("+34611000003"));
+        MediaStreamCaller call = phone.answer(phone.ring(PhoneCaller.newNumber()));
         assertThat(call.awaitAgentQuiet(Duration.ofMillis(800), Duration.ofSeconds(30))).isTrue();
         call.say(PhoneCaller.speech("I want to confirm my visit"));
         call.awaitSpoken(Duration.ofSeconds(10));
@@ -155,7 +155,7 @@ class PhoneCallTest {
         anthropic.enqueue(Turn.text("This answer never comes.").stalling());
         anthropic.enqueue(Turn.text("I'm back. How can I help?"));
         PhoneCaller phone = new PhoneCaller(api.baseUrl(), "acme");
-        MediaStreamCaller call = phone.answer(phone.ring("+34611000004"));
+        MediaStreamCaller call = phone.answer(phone.ring(PhoneCaller.newNumber()));
         assertThat(call.awaitAgentQuiet(Duration.ofMillis(800), Duration.ofSeconds(30))).isTrue();
         call.say(PhoneCaller.speech("I want to confirm my visit"));
         call.awaitSpoken(Duration.ofSeconds(10));

@@ -31,6 +31,14 @@ final class PhoneCaller {
         return MediaStreamCaller.connect(twiml.streamUrl(), callSid, ACCOUNT, twiml.parameters());
     }
 
+    /**
+     * A caller number no earlier run used: the test database may outlive a run, and a number seen before would
+     * continue that run's conversation.
+     */
+    static String newNumber() {
+        return "+3469" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
     static byte[] speech(String text) {
         return VOICE.toMulaw8k(text);
     }
@@ -42,6 +50,15 @@ final class PhoneCaller {
         if (!call.awaitAgentQuiet(Duration.ofMillis(1200), Duration.ofSeconds(40))) {
             throw new AssertionError("the agent did not answer \"" + text + "\" within 40 s");
         }
+    }
+
+    /** The call's transcript so far, for assertion messages. */
+    static String transcript(dev.switchboard.voice.store.Calls calls, dev.switchboard.voice.store.CallTranscripts transcripts,
+                             String callSid) {
+        java.util.UUID acme = dev.switchboard.TenantFixtures.tenantId(dev.switchboard.TenantFixtures.ACME);
+        return dev.switchboard.shared.TenantScope.call(acme, () -> calls.findBySid(callSid)
+                .map(c -> transcripts.transcript(c.id()).stream().map(l -> l.role() + ": " + l.text()).toList().toString())
+                .orElse("no call"));
     }
 
     static Map<String, String> noParameters() {

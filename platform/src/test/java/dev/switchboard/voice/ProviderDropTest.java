@@ -87,7 +87,7 @@ class ProviderDropTest {
                 + "You can read it out digit by digit whenever you are ready."));
         anthropic.enqueue(Turn.text("Thanks, I still hear you fine."));
         PhoneCaller phone = new PhoneCaller(api.baseUrl(), "acme");
-        MediaStreamCaller call = phone.answer(phone.ring("+34611000005"));
+        MediaStreamCaller call = phone.answer(phone.ring(PhoneCaller.newNumber()));
         assertThat(call.awaitAgentQuiet(Duration.ofMillis(800), Duration.ofSeconds(30))).isTrue();
         call.say(PhoneCaller.speech("I want to confirm my visit"));
         call.awaitSpoken(Duration.ofSeconds(10));

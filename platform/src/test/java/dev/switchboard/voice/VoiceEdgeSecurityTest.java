@@ -42,7 +42,7 @@ class VoiceEdgeSecurityTest {
     void aWebhookSignedWithAnotherTokenIsRefusedAndCreatesNoCall() {
         PhoneCaller phone = new PhoneCaller(api.baseUrl(), "acme");
         StreamInstruction answer = phone.driver.dialSignedWith("not-the-tenants-token",
-                phone.driver.incomingCall(phone.callSid, "+34600000001", "+34910000001"));
+                phone.driver.incomingCall(phone.callSid, PhoneCaller.newNumber(), "+34910000001"));
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.connects()).isFalse();
         assertThat(TenantScope.call(ACME, () -> calls.findBySid(phone.callSid))).isEmpty();
@@ -59,11 +59,11 @@ class VoiceEdgeSecurityTest {
     @Test
     void aStreamWithoutAToken_withAForgedOne_orWithAnotherCallsIsClosedBeforeAnyAudio() throws Exception {
         PhoneCaller phone = new PhoneCaller(api.baseUrl(), "acme");
-        StreamInstruction twiml = phone.ring("+34600000002");
+        StreamInstruction twiml = phone.ring(PhoneCaller.newNumber());
         String genuine = twiml.parameters().get("token");
         String forged = genuine.substring(0, genuine.indexOf('.') + 1) + "AAAA" + genuine.substring(genuine.indexOf('.') + 5);
         PhoneCaller other = new PhoneCaller(api.baseUrl(), "acme");
-        other.ring("+34600000003");
+        other.ring(PhoneCaller.newNumber());
 
         for (Map<String, String> parameters : java.util.List.of(Map.<String, String>of(), Map.of("token", forged),
                 Map.of("token", "garbage"))) {
@@ -83,7 +83,7 @@ class VoiceEdgeSecurityTest {
     @Test
     void duplicateAndLateStatusCallbacksChangeNothing() {
         PhoneCaller phone = new PhoneCaller(api.baseUrl(), "acme");
-        phone.ring("+34600000004");
+        phone.ring(PhoneCaller.newNumber());
         assertThat(phone.driver.statusCallback(phone.callSid, "completed", 3, 42)).isEqualTo(204);
         CallRecord first = TenantScope.call(ACME, () -> calls.findBySid(phone.callSid)).orElseThrow();
         assertThat(first.status()).isEqualTo("completed");

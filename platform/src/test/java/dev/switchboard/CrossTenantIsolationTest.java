@@ -15,6 +15,7 @@ import dev.switchboard.tenant.TenantSecrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -75,6 +76,9 @@ class CrossTenantIsolationTest {
     private static final java.util.UUID GLOBEX_CANNED_REPLY = java.util.UUID.fromString("6c0b1d2e-0000-4000-8000-00000000c0a3");
 
     private long globexOnlyVersion;
+    private UUID globexCall;
+    @Autowired
+    dev.switchboard.voice.store.Calls calls;
 
     @BeforeEach
     void giveGlobexThingsOfItsOwn() {
@@ -86,6 +90,9 @@ class CrossTenantIsolationTest {
         }
         globexOnlyVersion = newestVersion(GLOBEX);
         plantGlobexConversationAndCannedReply();
+        globexCall = dev.switchboard.shared.TenantScope.call(tenantId(GLOBEX), () -> calls.create(tenantId(GLOBEX),
+                "CA" + UUID.randomUUID().toString().replace("-", ""), "inbound", "+15550000001", "+15550000002", "main",
+                null, null, null, "completed").id());
         if (owner.jdbc().sql("select count(*) from invitations where tenant_id = :t").param("t", tenantId(GLOBEX))
                 .query(Long.class).single() == 0) {
             assertThat(api.post("/api/v1/tenants/globex/invitations", fixtures.token(GLOBEX_OWNER),
@@ -101,7 +108,8 @@ class CrossTenantIsolationTest {
                 "name", new Foreign(Kind.NAME, GLOBEX_SECRET),
                 "key", new Foreign(Kind.NAME, "agent.temperature"),
                 "conversationId", new Foreign(Kind.ID, GLOBEX_CONVERSATION.toString()),
-                "cannedReplyId", new Foreign(Kind.ID, GLOBEX_CANNED_REPLY.toString()));
+                "cannedReplyId", new Foreign(Kind.ID, GLOBEX_CANNED_REPLY.toString()),
+                "callId", new Foreign(Kind.ID, globexCall.toString()));
     }
 
     /** A plausible body per route, so that a missing guard would act instead of failing validation. */

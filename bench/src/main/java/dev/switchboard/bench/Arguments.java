@@ -7,9 +7,16 @@ import java.util.Map;
 public final class Arguments {
 
     private final Map<String, String> values;
+    private final String[] raw;
 
-    private Arguments(Map<String, String> values) {
+    private Arguments(Map<String, String> values, String[] raw) {
         this.values = values;
+        this.raw = raw;
+    }
+
+    /** The options as given, for a benchmark that parses its own. */
+    public String[] raw() {
+        return raw.clone();
     }
 
     public static Arguments parse(String[] args) {
@@ -28,7 +35,7 @@ public final class Arguments {
                 values.put(name, "true");
             }
         }
-        return new Arguments(values);
+        return new Arguments(values, args.clone());
     }
 
     public String string(String name, String fallback) {

@@ -1,5 +1,6 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.voice.VoiceBenchmark;
 import dev.switchboard.bench.webchat.WebchatBench;
 import dev.switchboard.bench.whatsapp.WhatsAppBench;
 import java.util.Arrays;
@@ -18,6 +19,10 @@ public final class BenchMain {
     }
 
     private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(Map.of(
+            "voice", arguments -> {
+                VoiceBenchmark.main(arguments.raw());
+                return 0;
+            },
             "webchat", WebchatBench::run,
             "whatsapp", printing(WhatsAppBench::run)));
 

@@ -22,6 +22,11 @@ public interface TurnListener {
     default void onFinished(TurnOutcome outcome) {
     }
 
+    /** The channel's additions to this turn (instructions, tools, context); none by default. */
+    default TurnOptions options() {
+        return TurnOptions.NONE;
+    }
+
     TurnListener NONE = new TurnListener() {
     };
 }

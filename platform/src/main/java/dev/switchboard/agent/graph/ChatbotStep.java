@@ -90,7 +90,9 @@ class ChatbotStep {
     }
 
     private ModelRequest request(TurnContext ctx, List<Tool> tools, boolean allowTools) {
-        String system = ctx.config().string("agent.systemPrompt").orElse(ctx.tenant().systemPrompt()) + DATA_NOTICE;
+        String instructions = ctx.listener().options().instructions();
+        String system = ctx.config().string("agent.systemPrompt").orElse(ctx.tenant().systemPrompt())
+                + (instructions == null || instructions.isBlank() ? "" : "\n\n" + instructions) + DATA_NOTICE;
         var history = History.of(messages.latest(ctx.conversation().id(), HISTORY), ctx.turn().lastSeq(),
                 turnContext(ctx), ctx.turn().fromSeq());
         List<ToolSpec> specs = tools.stream().map(t -> new ToolSpec(t.name(), t.description(), t.parameters())).toList();
@@ -102,8 +104,11 @@ class ChatbotStep {
     private static String turnContext(TurnContext ctx) {
         String customer = ctx.contact().customerRef() == null ? "not identified yet"
                 : "identified as " + (ctx.contact().customerName() == null ? "a verified customer" : ctx.contact().customerName());
+        var facts = ctx.listener().options().context();
+        String extra = facts.isEmpty() ? "" : "; " + facts.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; "));
         return "[channel: " + ctx.conversation().channel().wireName() + "; customer " + customer + "; reply in "
-                + (ctx.language().equals("es") ? "Spanish" : "English") + "]";
+                + (ctx.language().equals("es") ? "Spanish" : "English") + extra + "]";
     }
 
     private void persist(TurnContext ctx, int step, ModelReply reply) {

@@ -66,7 +66,8 @@ class LlmLoop {
 
     TurnOutcome run(TurnContext start, ResilientModel model) {
         Budget budget = Budget.of(start.tenant());
-        Set<String> enabled = new HashSet<>(start.config().strings("agent.enabledTools"));
+        List<String> channelTools = start.listener().options().enabledTools();
+        Set<String> enabled = new HashSet<>(channelTools.isEmpty() ? start.config().strings("agent.enabledTools") : channelTools);
         List<Tool> offered = catalog.enabled(start.tenant(), List.copyOf(enabled), start.conversation().channel());
         Set<String> identifying = offered.stream().filter(t -> start.tenant().tool(t.name())
                 .map(d -> d.verifiesCustomer().has("idPointer")).orElse(false)).map(Tool::name).collect(Collectors.toSet());

@@ -138,8 +138,9 @@ class TurnRunner {
     private TurnOutcome answerWithFlow(TurnContext ctx) {
         ToolContext tools = new ToolContext(ctx.tenant(), ctx.conversation().id(), ctx.turn().id(), ctx.contact(),
                 ctx.conversation().channel(), ctx.language());
-        FlowAnswer answer = flow.answer(tools, new HashSet<>(ctx.config().strings("agent.enabledTools")),
-                new Utterance(ctx.customerText(), ctx.choiceId()), ctx.turn().fromSeq());
+        List<String> channelTools = ctx.listener().options().enabledTools();
+        FlowAnswer answer = flow.answer(tools, new HashSet<>(channelTools.isEmpty() ? ctx.config().strings("agent.enabledTools")
+                : channelTools), new Utterance(ctx.customerText(), ctx.choiceId()), ctx.turn().fromSeq());
         hook.after(ctx.turn().id(), "flow");
         Ending ending = answer.handoffReason() != null ? Ending.HANDED_OFF
                 : answer.endConversation() ? Ending.CONVERSATION_ENDED : Ending.ANSWERED;

@@ -1,0 +1,156 @@
+package dev.switchboard.bench.voice;
+
+import dev.switchboard.fakes.twilio.CallTimings;
+import dev.switchboard.voice.pipeline.audio.MuLaw;
+import dev.switchboard.voice.pipeline.tts.flite.FliteSynthesizer;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code ./switchboard bench voice --calls N --seconds S}: N concurrent callers with real (flite) speech against a
+ * platform started for the run, whose speech and model providers are the fakes at the reference latencies
+ * ({@code --stt-ms 180 --llm-ms 350 --tts-ms 200}); a fifth of the callers barge in. Prints one JSON object:
+ * response times (caller's last speech frame to the agent's first audio frame), the platform's overhead (response
+ * minus the injected delays and the VAD's 200 ms stop window), outbound jitter, barge-in {@code clear} latency,
+ * failed and dropped calls, and the platform's peak RSS and CPU.
+ */
+public final class VoiceBenchmark {
+
+    private static final int VAD_STOP_MS = 200;
+    private static final List<String> PHRASES = List.of("I want to confirm my visit", "When will the technician arrive?",
+            "Can we move the visit to another day?", "Who is coming to my house?");
+
+    private VoiceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = new Options(args);
+        int calls = o.integer("calls", 50);
+        int seconds = o.integer("seconds", 60);
+        int stt = o.integer("stt-ms", 180);
+        int llm = o.integer("llm-ms", 350);
+        int tts = o.integer("tts-ms", 200);
+        List<byte[]> speech = PHRASES.stream().map(VoiceBenchmark::speech).toList();
+        try (BenchFakes fakes = BenchFakes.start(stt, llm, tts, "when will the technician arrive");
+             PlatformProcess platform = PlatformProcess.start(Path.of(o.string("jar", "platform/target/switchboard-platform.jar")),
+                     fakes.environment(), o.string("heap", "1g"))) {
+            double cpuBefore = platform.cpuSeconds();
+            double benchCpuBefore = benchCpu();
+            long started = System.nanoTime();
+            List<SimulatedCaller.Outcome> outcomes = run(platform.url(), calls, seconds, speech, o.integer("ramp-seconds", 10));
+            double wall = (System.nanoTime() - started) / 1e9;
+            Thread.sleep(5000); // the calls' last turns are written as they close
+            ObjectNode report = report(outcomes, stt + llm + tts + VAD_STOP_MS);
+            report.put("seconds", seconds).put("wall_seconds", round(wall)).put("peak_rss_mb", platform.peakRssMb());
+            report.putObject("cpu_cores").put("platform", round((platform.cpuSeconds() - cpuBefore) / wall))
+                    .put("load_generator", round((benchCpu() - benchCpuBefore) / wall))
+                    .put("machine", Runtime.getRuntime().availableProcessors());
+            report.putObject("injected_ms").put("stt_final", stt).put("llm_first_token", llm).put("tts_first_audio", tts)
+                    .put("vad_stop_window", VAD_STOP_MS);
+            PlatformApi.signIn(platform.url().toString(), "admin@acme.test", PlatformProcess.DEMO_PASSWORD)
+                    .map(api -> {
+                        try {
+                            return api.get("/api/v1/tenants/acme/calls/latency?days=1");
+                        } catch (Exception e) {
+                            return null;
+                        }
+                    }).ifPresent(stages -> report.set("platform_stages_ms", stages));
+            report.put("platform_log", platform.log().toString());
+            System.out.println(report.toPrettyString());
+        }
+    }
+
+    private static List<SimulatedCaller.Outcome> run(URI url, int calls, int seconds, List<byte[]> speech, int ramp)
+            throws Exception {
+        long deadline = System.nanoTime() + (long) (seconds + ramp) * 1_000_000_000L;
+        List<Future<SimulatedCaller.Outcome>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < calls; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> SimulatedCaller.call(url, PlatformProcess.AUTH_TOKEN, index, speech, deadline,
+                        index % 5 == 0)));
+                Thread.sleep(ramp * 1000L / Math.max(1, calls));
+            }
+            List<SimulatedCaller.Outcome> outcomes = new ArrayList<>();
+            for (Future<SimulatedCaller.Outcome> f : futures) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
+        }
+    }
+
+    private static ObjectNode report(List<SimulatedCaller.Outcome> outcomes, int injected) {
+        List<Double> responses = new ArrayList<>();
+        List<Double> jitter = new ArrayList<>();
+        List<Double> clears = new ArrayList<>();
+        int turns = 0;
+        for (SimulatedCaller.Outcome outcome : outcomes) {
+            turns += outcome.turns();
+            CallTimings t = outcome.timings();
+            if (t != null) {
+                responses.addAll(t.responses());
+                jitter.addAll(t.jitter());
+                clears.addAll(t.clears());
+            }
+        }
+        ObjectNode report = JsonMapper.builder().build().createObjectNode();
+        report.put("calls", outcomes.size()).put("turns", turns);
+        report.putObject("response_ms").put("p50", p(responses, 50)).put("p95", p(responses, 95)).put("p99", p(responses, 99))
+                .put("count", responses.size());
+        List<Double> overhead = responses.stream().map(r -> r - injected).toList();
+        report.putObject("overhead_ms").put("p50", p(overhead, 50)).put("p99", p(overhead, 99));
+        report.putObject("outbound_jitter_ms").put("p50", p(jitter, 50)).put("p99", p(jitter, 99)).put("frames", jitter.size());
+        report.putObject("barge_in_clear_ms").put("p50", p(clears, 50)).put("p99", p(clears, 99)).put("count", clears.size());
+        report.put("failed_calls", outcomes.stream().filter(SimulatedCaller.Outcome::failed).count());
+        report.put("dropped_calls", outcomes.stream().filter(SimulatedCaller.Outcome::dropped).count());
+        var problems = report.putArray("problems");
+        outcomes.stream().map(SimulatedCaller.Outcome::problem).filter(java.util.Objects::nonNull).distinct().limit(5).forEach(problems::add);
+        return report;
+    }
+
+    /** Real speech with its leading and trailing silence cut, so the last frame sent is the last word's end. */
+    static byte[] speech(String text) {
+        byte[] mulaw = new FliteSynthesizer("slt").toMulaw8k(text);
+        short[] pcm = MuLaw.decode(mulaw);
+        int first = 0;
+        int last = pcm.length - 1;
+        while (first < last && Math.abs(pcm[first]) < 500) {
+            first++;
+        }
+        while (last > first && Math.abs(pcm[last]) < 500) {
+            last--;
+        }
+        return Arrays.copyOfRange(mulaw, first, last + 1);
+    }
+
+    private static double p(Collection<Double> values, int percentile) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return round(sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)]);
+    }
+
+    private static double benchCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.switchboard.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.PlatformTest;
+import dev.switchboard.TenantFixtures;
+import dev.switchboard.TenantsFolder;
+import dev.switchboard.TestApi;
+import dev.switchboard.conversation.ConversationStatus;
+import dev.switchboard.conversation.Conversations;
+import dev.switchboard.conversation.MessageRole;
+import dev.switchboard.conversation.Messages;
+import dev.switchboard.fakes.twilio.MediaStreamCaller;
+import dev.switchboard.shared.TenantScope;
+import dev.switchboard.tenant.TenantSecrets;
+import dev.switchboard.tenant.Tenants;
+import dev.switchboard.voice.store.CallRecord;
+import dev.switchboard.voice.store.Calls;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Outside the voice agent's hours the caller hears the closed message, leaves a voicemail, and a human gets it. */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutsideHoursTest {
+
+    private static final UUID ACME = TenantFixtures.tenantId(TenantFixtures.ACME);
+
+    @Autowired TestApi api;
+    @Autowired TenantsFolder folder;
+    @Autowired Tenants tenants;
+    @Autowired TenantSecrets secrets;
+    @Autowired Calls calls;
+    @Autowired dev.switchboard.voice.store.CallTranscripts transcripts;
+    @Autowired Conversations conversations;
+    @Autowired Messages messages;
+
+    @BeforeAll
+    void closedToday() throws Exception {
+        String tomorrow = ZonedDateTime.now(ZoneId.of("Europe/Madrid")).plusDays(1).getDayOfWeek()
+                .getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+        String yaml = folder.read("acme", "tenant.yaml").replace("        availability:\n          outside: voicemail\n",
+                "        availability:\n          hours: { " + tomorrow + ": [\"09:00-10:00\"] }\n          outside: voicemail\n");
+        folder.write("acme", "tenant.yaml", yaml);
+        TenantScope.run(ACME, () -> secrets.store(ACME, "twilio_auth_token", PhoneCaller.TOKEN, null));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!tenants.find(ACME).orElseThrow().document().toString().contains("09:00-10:00")) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterAll
+    void restore() {
+        folder.restore("acme");
+    }
+
+    @Test
+    void theCallerLeavesAVoicemailThatWaitsForAHuman() throws Exception {
+        PhoneCaller phone = new PhoneCaller(api.baseUrl(), "acme");
+        MediaStreamCaller call = phone.answer(phone.ring(PhoneCaller.newNumber()));
+        assertThat(call.awaitAgentQuiet(Duration.ofMillis(1500), Duration.ofSeconds(30))).isTrue();
+        call.say(PhoneCaller.speech("I want to cancel my visit"));
+        assertThat(call.awaitClosedByPlatform(Duration.ofSeconds(40))).as(() -> "hangs up after taking the message; "
+                + PhoneCaller.transcript(calls, transcripts, phone.callSid)).isNotEqualTo(-1);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        CallRecord record = null;
+        while (System.nanoTime() < deadline && (record == null || !record.ended())) {
+            record = TenantScope.call(ACME, () -> calls.findBySid(phone.callSid)).orElseThrow();
+            Thread.sleep(100);
+        }
+        assertThat(record.outcome()).isEqualTo("voicemail");
+        UUID conversation = record.conversationId();
+        assertThat(TenantScope.call(ACME, () -> conversations.get(conversation).status())).isEqualTo(ConversationStatus.PENDING);
+        assertThat(TenantScope.call(ACME, () -> messages.latest(conversation, 20))).filteredOn(m -> m.role() == MessageRole.CUSTOMER)
+                .extracting(m -> m.text()).containsExactly("i want to cancel my visit");
+    }
+}

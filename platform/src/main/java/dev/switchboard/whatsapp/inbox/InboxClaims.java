@@ -18,13 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class InboxClaims {
 
-    private final Inbox inbox;
+    private final WhatsAppInbox inbox;
     private final EventIntake intake;
     private final InboxRetries retries;
     private final TransactionTemplate tx;
     private final TransactionTemplate savepoint;
 
-    InboxClaims(Inbox inbox, EventIntake intake, InboxRetries retries, PlatformTransactionManager transactions) {
+    InboxClaims(WhatsAppInbox inbox, EventIntake intake, InboxRetries retries, PlatformTransactionManager transactions) {
         this.inbox = inbox;
         this.intake = intake;
         this.retries = retries;

@@ -15,10 +15,10 @@ class InboxRetries {
 
     private static final Logger log = LoggerFactory.getLogger(InboxRetries.class);
 
-    private final Inbox inbox;
+    private final WhatsAppInbox inbox;
     private final int maxAttempts;
 
-    InboxRetries(Inbox inbox, WhatsAppProperties properties) {
+    InboxRetries(WhatsAppInbox inbox, WhatsAppProperties properties) {
         this.inbox = inbox;
         this.maxAttempts = properties.maxAttempts();
     }

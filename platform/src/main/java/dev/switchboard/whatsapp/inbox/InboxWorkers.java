@@ -28,7 +28,7 @@ class InboxWorkers implements SmartLifecycle {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
 
-    private final Inbox inbox;
+    private final WhatsAppInbox inbox;
     private final InboxClaims claims;
     private final InboxRetries retries;
     private final InboxSignals signals;
@@ -40,7 +40,7 @@ class InboxWorkers implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
-    InboxWorkers(Inbox inbox, InboxClaims claims, InboxRetries retries, InboxSignals signals, EventIntake intake,
+    InboxWorkers(WhatsAppInbox inbox, InboxClaims claims, InboxRetries retries, InboxSignals signals, EventIntake intake,
                  WhatsAppAccounts accounts, WhatsAppProperties properties, InboxConnections connections,
                  InboxWriter writer) {
         this.connections = connections;

@@ -28,7 +28,7 @@ public class InboxWriter implements SmartLifecycle {
     private static final int WRITERS = 2;
     private static final int MAX_BATCH = 512;
 
-    private final Inbox inbox;
+    private final WhatsAppInbox inbox;
     private final InboxSignals signals;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(50_000);
     private final List<Thread> writers = new ArrayList<>();
@@ -36,7 +36,7 @@ public class InboxWriter implements SmartLifecycle {
     private volatile double recentLatencyMillis;
     private volatile long lastWriteNanos;
 
-    InboxWriter(Inbox inbox, InboxSignals signals, WhatsAppProperties properties) {
+    InboxWriter(WhatsAppInbox inbox, InboxSignals signals, WhatsAppProperties properties) {
         this.inbox = inbox;
         this.signals = signals;
     }

@@ -15,12 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** The inbox table of the current tenant scope: insert once per provider id, claim, complete, retry, purge. */
 @Repository
 @Transactional
-class Inbox {
+class WhatsAppInbox {
 
     private final JdbcClient jdbc;
     private final InboxConnections connections;
 
-    Inbox(JdbcClient jdbc, InboxConnections connections) {
+    WhatsAppInbox(JdbcClient jdbc, InboxConnections connections) {
         this.jdbc = jdbc;
         this.connections = connections;
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.bench.voice.VoiceBenchmark;
+import dev.switchboard.voice.pipeline.bench.ListeningPathBenchmark;
 import dev.switchboard.bench.webchat.WebchatBench;
 import dev.switchboard.bench.whatsapp.WhatsAppBench;
 import java.util.Arrays;
@@ -21,6 +22,10 @@ public final class BenchMain {
     private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(Map.of(
             "voice", arguments -> {
                 VoiceBenchmark.main(arguments.raw());
+                return 0;
+            },
+            "listening", arguments -> {
+                ListeningPathBenchmark.main(arguments.raw());
                 return 0;
             },
             "webchat", WebchatBench::run,

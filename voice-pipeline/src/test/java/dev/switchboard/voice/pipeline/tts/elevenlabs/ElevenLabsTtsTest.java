@@ -97,6 +97,8 @@ class ElevenLabsTtsTest {
             harness.push(new LlmResponseStartFrame(), new LlmTextFrame("We are open from nine to five."));
             awaitConnections(fake, 1);
             harness.settle();
+            // Drop only once the text has reached the fake: a drop during the handshake is a different failure.
+            awaitReceived(fake, "We are open from nine to five.");
             fake.dropConnections();
             harness.upstream().await(ErrorFrame.class, WAIT);
             harness.push(new LlmResponseEndFrame());
@@ -104,6 +106,14 @@ class ElevenLabsTtsTest {
             assertThat(harness.downstream().frames(TtsTextFrame.class)).extracting(TtsTextFrame::text)
                     .containsExactly("We are open from nine to five.");
             assertThat(harness.downstream().frames(OutputAudioFrame.class)).isNotEmpty();
+        }
+    }
+
+    private static void awaitReceived(FakeElevenLabs fake, String text) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (fake.receivedMessages().stream().noneMatch(m -> m.contains(text))) {
+            assertThat(System.nanoTime()).as("the fake received " + text).isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 

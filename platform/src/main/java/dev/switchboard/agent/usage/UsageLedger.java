@@ -20,6 +20,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class UsageLedger {
 
+    /**
+     * How long a tenant's tokens-today total is trusted before it is summed again. The sum reads every call of the
+     * day, so it is not made per turn; this node's own calls are added as they are recorded, other nodes' show
+     * within this delay (the daily budget is a cost guard, not an exact quota).
+     */
+    private static final long RESUM_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
+    private record Today(LocalDate day, long tokens, long summedAt) {
+        Today plus(long more) {
+            return new Today(day, tokens + more, summedAt);
+        }
+    }
+
+    private final java.util.Map<UUID, Today> today = new java.util.concurrent.ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
@@ -47,6 +61,7 @@ public class UsageLedger {
                 .param("stop", call.stopReason()).param("response", json.writeValueAsString(call.response()))
                 .param("error", call.error()).update();
         if (call.usage().total() > 0) {
+            today.computeIfPresent(tenant, (id, known) -> known.plus(call.usage().total()));
             events.publishEvent(new UsageRecorded(tenant, call.conversationId(), call.turnId(), call.provider(), call.model(),
                     call.usage().input(), call.usage().output(), call.usage().cacheRead(), call.usage().cacheWrite(),
                     call.costMicros()));
@@ -60,14 +75,22 @@ public class UsageLedger {
                 .param("turn", turnId).query(this::map).list();
     }
 
-    /** Tokens the current tenant used since midnight in its time zone. */
+    /** Tokens the current tenant used since midnight in its time zone (see {@link #RESUM_NANOS}). */
     @Transactional(readOnly = true)
     public long tokensToday(ZoneId zone) {
-        var since = LocalDate.now(zone).atStartOfDay(zone).toOffsetDateTime();
-        return jdbc.sql("""
+        UUID tenant = TenantScope.requireTenant();
+        LocalDate day = LocalDate.now(zone);
+        Today known = today.get(tenant);
+        if (known != null && known.day().equals(day) && System.nanoTime() - known.summedAt() < RESUM_NANOS) {
+            return known.tokens();
+        }
+        var since = day.atStartOfDay(zone).toOffsetDateTime();
+        long tokens = jdbc.sql("""
                 select coalesce(sum(input_tokens + output_tokens + cache_read_tokens + cache_write_tokens), 0)
                   from llm_calls where created_at >= :since""")
                 .param("since", since).query(Long.class).single();
+        today.put(tenant, new Today(day, tokens, System.nanoTime()));
+        return tokens;
     }
 
     private LlmCall map(ResultSet rs, int n) throws SQLException {

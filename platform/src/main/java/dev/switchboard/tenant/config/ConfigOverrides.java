@@ -40,6 +40,19 @@ class ConfigOverrides implements TenantConfiguration {
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
+    /**
+     * A tenant's overrides read this recently are reused: the effective configuration is consulted several times
+     * per message (router, agent, channel), and a transaction each time was a measurable share of a message's cost.
+     * This node's own edits drop the cached copy at once; another node's edits show within this delay.
+     */
+    private static final long FRESH_NANOS = java.time.Duration.ofSeconds(2).toNanos();
+
+    private record Cached(Map<String, StoredOverride> overrides, long readAt, long writes) {
+    }
+
+    private final Map<UUID, Cached> cached = new ConcurrentHashMap<>();
+    /** Counts this node's committed edits; a copy read before the latest edit is never reused. */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private final Tenants tenants;
     private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
@@ -63,10 +76,7 @@ class ConfigOverrides implements TenantConfiguration {
     @Override
     public EffectiveConfiguration effective(UUID tenantId) {
         TenantDefinition tenant = tenants.find(tenantId).orElseThrow(() -> new NotFound("tenant"));
-        Map<String, StoredOverride> overrides = TenantScope.within(tenantId, () -> tx.execute(s -> jdbc.sql(
-                "select key, value::text as value, version, updated_by, updated_at from config_overrides")
-                .query(this::override).list())).stream()
-                .collect(java.util.stream.Collectors.toMap(StoredOverride::key, o -> o));
+        Map<String, StoredOverride> overrides = overrides(tenantId);
         Map<String, ConfigValue> values = new LinkedHashMap<>();
         for (ConfigKey key : keys.values()) {
             JsonNode directory = key.directoryDefault().apply(tenant);
@@ -79,24 +89,48 @@ class ConfigOverrides implements TenantConfiguration {
         return new EffectiveConfiguration(tenantId, Map.copyOf(values));
     }
 
+    private Map<String, StoredOverride> overrides(UUID tenantId) {
+        long writesBefore = writes.get();
+        Cached known = cached.get(tenantId);
+        if (known != null && known.writes() == writesBefore && System.nanoTime() - known.readAt() < FRESH_NANOS) {
+            return known.overrides();
+        }
+        Map<String, StoredOverride> read = TenantScope.within(tenantId, () -> tx.execute(s -> jdbc.sql(
+                "select key, value::text as value, version, updated_by, updated_at from config_overrides")
+                .query(this::override).list())).stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(StoredOverride::key, o -> o));
+        cached.put(tenantId, new Cached(read, System.nanoTime(), writesBefore));
+        return read;
+    }
+
+    /** Runs an edit and, once it committed, stops reusing what was read before it. */
+    private <T> T edit(UUID tenantId, java.util.function.Supplier<T> work) {
+        try {
+            return TenantScope.within(tenantId, () -> tx.execute(status -> work.get()));
+        } finally {
+            writes.incrementAndGet();
+            cached.remove(tenantId);
+        }
+    }
+
     @Override
     public List<ConfigChange> change(UUID tenantId, Map<String, JsonNode> changes, UUID actor) {
         tenants.find(tenantId).orElseThrow(() -> new NotFound("tenant"));
         validate(changes);
-        return TenantScope.within(tenantId, () -> tx.execute(status -> {
+        return edit(tenantId, () -> {
             long version = lockAndNextVersion(tenantId);
             List<ConfigChange> applied = new ArrayList<>();
             for (Map.Entry<String, JsonNode> change : changes.entrySet()) {
                 applied.add(apply(tenantId, version++, change.getKey(), change.getValue(), actor, null));
             }
             return applied;
-        }));
+        });
     }
 
     @Override
     public ConfigChange revert(UUID tenantId, long version, UUID actor) {
         tenants.find(tenantId).orElseThrow(() -> new NotFound("tenant"));
-        return TenantScope.within(tenantId, () -> tx.execute(status -> {
+        return edit(tenantId, () -> {
             ConfigChange target = jdbc.sql("""
                     select version, key, old_value::text as old_value, new_value::text as new_value, changed_by,
                            changed_at, reverted_version from config_override_history where version = :v""")
@@ -107,7 +141,7 @@ class ConfigOverrides implements TenantConfiguration {
                 validate(Map.of(target.key(), restored));
             }
             return apply(tenantId, next, target.key(), restored, actor, version);
-        }));
+        });
     }
 
     @Override

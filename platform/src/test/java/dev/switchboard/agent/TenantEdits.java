@@ -16,7 +16,7 @@ public final class TenantEdits {
     private final TenantsFolder folder;
     private final Tenants tenants;
     private final String slug;
-    private String originalVersion;
+    private String lastEdited;
 
     public TenantEdits(TenantsFolder folder, Tenants tenants, String slug) {
         this.folder = folder;
@@ -39,17 +39,19 @@ public final class TenantEdits {
             return;
         }
         String version = version();
-        if (originalVersion == null) {
-            originalVersion = version;
-        }
         folder.write(slug, name, after);
         await(() -> !version().equals(version) && tenants.problems(slug).isEmpty(), "the edit of " + name + " to serve");
+        lastEdited = version();
     }
 
     public void restore() {
         folder.restore(slug);
-        if (originalVersion != null) {
-            await(() -> version().equals(originalVersion) && tenants.problems(slug).isEmpty(), "the original files to serve");
+        // Waits for the version after the last edit to be replaced, rather than for the version served before the
+        // first edit: that one may have been another test's edit whose own restore had not been served yet.
+        if (lastEdited != null) {
+            String edited = lastEdited;
+            lastEdited = null;
+            await(() -> !version().equals(edited) && tenants.problems(slug).isEmpty(), "the original files to serve");
         }
     }
 

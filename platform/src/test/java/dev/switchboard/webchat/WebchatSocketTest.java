@@ -176,7 +176,8 @@ class WebchatSocketTest {
     @Test
     void theVisitorEndsTheConversationAndRatesItOnce() {
         WidgetClient.Socket socket = connect(new WidgetClient(api, ACME, SITE).session()).hello(null, 0);
-        UUID conversation = startConversation(socket, "thanks, that's all");
+        // A human holds it, so the offline agent cannot end it first (it ends a conversation that says goodbye).
+        UUID conversation = quietConversation(socket, "hello, I have a question");
         socket.send(Map.of("type", "rate", "conversationId", conversation.toString(), "score", 5));
         socket.await("error", f -> f.path("code").asString().equals("not_closed"));
 

@@ -216,8 +216,12 @@ class LlmTurnTest {
     @Test
     void aTurnStoppedAfterItsFirstToolsStepResumesWithoutRepeatingThem() throws Exception {
         anthropic.enqueue(Turn.toolCall("validate_document", "{\"document\":\"X1234567L\"}").andToolCall("get_appointment", "{}"));
+        // The hook is reset only once it has stopped the turn: tool rows exist before the tools ran, and resetting
+        // on seeing them could let the first run go on and ask the model too.
+        java.util.concurrent.CountDownLatch crashed = new java.util.concurrent.CountDownLatch(1);
         loop.hook((turn, step) -> {
             if (step.equals("tools")) {
+                crashed.countDown();
                 throw new DeadNode.SimulatedCrash();
             }
         });
@@ -225,6 +229,7 @@ class LlmTurnTest {
         TenantScope.run(ACME, () -> chat.all(ACME, conversation));
         long seq = TenantScope.call(ACME, () -> chat.all(ACME, conversation).size());
         sayWithoutWaiting(conversation, "My NIE is X1234567L, when is my visit?");
+        assertThat(crashed.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the turn stopped after its tools").isTrue();
         awaitToolRows(conversation, 2);
         loop.hook((turn, step) -> {
         });

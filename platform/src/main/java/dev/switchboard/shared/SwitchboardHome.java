@@ -49,4 +49,26 @@ public record SwitchboardHome(Path home) {
             throw new UncheckedIOException("cannot read or create " + file, e);
         }
     }
+
+    /**
+     * A key of at least 32 bytes: the configured base64 value, else one generated once into the private file
+     * {@code fileName} (local installations; production sets the variable, shared by every node).
+     *
+     * @param variable the setting's environment variable, named in the error a short or malformed key gets
+     */
+    public byte[] key(String configured, String fileName, String variable) {
+        String encoded = configured == null || configured.isBlank() ? readOrCreatePrivate(fileName,
+                () -> java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)))
+                : configured;
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(encoded.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(variable + " must be base64 of at least 32 random bytes");
+        }
+        if (bytes.length < 32) {
+            throw new IllegalStateException(variable + " must be at least 32 bytes (base64), got " + bytes.length);
+        }
+        return bytes;
+    }
 }

@@ -10,11 +10,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.switchboard.identity.users.User;
 import dev.switchboard.shared.SwitchboardHome;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -39,15 +37,7 @@ public class AccessTokens {
     AccessTokens(AuthProperties properties, SwitchboardHome home, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        String encoded = properties.jwtSecret();
-        if (encoded == null || encoded.isBlank()) {
-            encoded = home.readOrCreatePrivate("jwt.key",
-                    () -> Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
-        }
-        this.secret = Base64.getDecoder().decode(encoded.strip());
-        if (secret.length < 32) {
-            throw new IllegalStateException("SWITCHBOARD_JWT_SECRET must be at least 32 bytes (base64)");
-        }
+        this.secret = home.key(properties.jwtSecret(), "jwt.key", "SWITCHBOARD_JWT_SECRET");
     }
 
     public String issue(User user) {

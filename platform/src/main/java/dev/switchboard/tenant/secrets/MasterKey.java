@@ -3,8 +3,6 @@ package dev.switchboard.tenant.secrets;
 import dev.switchboard.shared.SwitchboardHome;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,18 +24,10 @@ class MasterKey {
     private final String id;
 
     MasterKey(@Value("${switchboard.master-key:}") String configured, SwitchboardHome home) {
-        String encoded = configured;
-        if (encoded == null || encoded.isBlank()) {
-            encoded = home.readOrCreatePrivate("master.key",
-                    () -> Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
+        byte[] bytes = home.key(configured, "master.key", "SWITCHBOARD_MASTER_KEY");
+        if (configured == null || configured.isBlank()) {
             log.info("using the local master key file {} (set SWITCHBOARD_MASTER_KEY in production)",
                     home.resolve("master.key"));
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(encoded.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("SWITCHBOARD_MASTER_KEY must be base64 of 32 random bytes");
         }
         if (bytes.length != 32) {
             throw new IllegalStateException("SWITCHBOARD_MASTER_KEY must be 32 bytes (base64), got " + bytes.length);

@@ -10,11 +10,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.switchboard.shared.SwitchboardHome;
 import dev.switchboard.webchat.config.WebchatProperties;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -42,15 +40,7 @@ public class VisitorTokens {
     VisitorTokens(WebchatProperties properties, SwitchboardHome home, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        String encoded = properties.secret();
-        if (encoded == null || encoded.isBlank()) {
-            encoded = home.readOrCreatePrivate("webchat.key",
-                    () -> Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
-        }
-        this.secret = Base64.getDecoder().decode(encoded.strip());
-        if (secret.length < 32) {
-            throw new IllegalStateException("SWITCHBOARD_WEBCHAT_SECRET must be at least 32 bytes (base64)");
-        }
+        this.secret = home.key(properties.secret(), "webchat.key", "SWITCHBOARD_WEBCHAT_SECRET");
     }
 
     public Issued issue(Visitor visitor) {

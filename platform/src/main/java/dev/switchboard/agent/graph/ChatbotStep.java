@@ -65,10 +65,13 @@ class ChatbotStep {
     }
 
     /**
+     * Asks the model, streaming its text out; the reply is not stored yet (see {@link #record}), so an answer without
+     * tool calls can be stored in the same transaction as the message that sends it.
+     *
      * @param allowTools false when the turn's tool-call or step budget is spent: the model must answer with what it has
      * @throws ModelUnavailable when every attempt and the fallback failed
      */
-    ModelReply run(TurnContext ctx, ResilientModel model, List<Tool> tools, boolean allowTools, int step) {
+    ModelReply ask(TurnContext ctx, ResilientModel model, List<Tool> tools, boolean allowTools, int step) {
         ModelRequest request = request(ctx, tools, allowTools);
         Span span = tracer.spanBuilder("llm " + model.primary().model()).setAttribute("gen_ai.system", model.primary().provider())
                 .setAttribute("gen_ai.request.model", model.primary().model()).setAttribute("agent.step", step).startSpan();
@@ -79,7 +82,6 @@ class ChatbotStep {
                 ctx.listener().onTextDelta(delta);
             }, ctx.cancellation(), (failed, failure, latency) -> recordFailure(ctx, step, failed, failure, latency));
             trace(span, reply);
-            persist(ctx, step, reply);
             return reply;
         } catch (ModelUnavailable e) {
             span.setStatus(StatusCode.ERROR, e.getMessage());
@@ -111,7 +113,11 @@ class ChatbotStep {
                 + (ctx.language().equals("es") ? "Spanish" : "English") + extra + "]";
     }
 
-    private void persist(TurnContext ctx, int step, ModelReply reply) {
+    /**
+     * Stores the answer (usage, cost, latency) with one pending TOOL message per requested call and the turn's new
+     * step, in one transaction (or the caller's): after a crash the tools step finds exactly the calls the model asked for.
+     */
+    void record(TurnContext ctx, int step, ModelReply reply) {
         UUID callId = UUID.randomUUID();
         ObjectNode response = JsonNodeFactory.instance.objectNode().put("text", reply.text());
         var calls = response.putArray("toolCalls");

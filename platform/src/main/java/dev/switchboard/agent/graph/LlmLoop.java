@@ -3,6 +3,7 @@ package dev.switchboard.agent.graph;
 import dev.switchboard.agent.TurnOutcome;
 import dev.switchboard.agent.TurnOutcome.Ending;
 import dev.switchboard.agent.language.Phrases;
+import dev.switchboard.agent.llm.ModelReply;
 import dev.switchboard.agent.llm.ResilientModel;
 import dev.switchboard.agent.tools.Tool;
 import dev.switchboard.agent.tools.ToolCallRecord;
@@ -43,10 +44,12 @@ class LlmLoop {
     private final HandoffRules rules;
     private final Endings endings;
     private final Tracer tracer;
+    private final ReadTransaction reads;
     private volatile StepHook hook = StepHook.NONE;
 
     LlmLoop(ChatbotStep chatbot, ToolsStep tools, ToolCatalog catalog, ToolCalls toolCalls, UsageLedger ledger,
-            Messages messages, Contacts contacts, Turns turns, HandoffRules rules, Endings endings, Tracer tracer) {
+            Messages messages, Contacts contacts, Turns turns, HandoffRules rules, Endings endings, Tracer tracer,
+            ReadTransaction reads) {
         this.chatbot = chatbot;
         this.tools = tools;
         this.catalog = catalog;
@@ -58,6 +61,7 @@ class LlmLoop {
         this.rules = rules;
         this.endings = endings;
         this.tracer = tracer;
+        this.reads = reads;
     }
 
     void hook(StepHook value) {
@@ -72,19 +76,20 @@ class LlmLoop {
         Set<String> identifying = offered.stream().filter(t -> start.tenant().tool(t.name())
                 .map(d -> d.verifiesCustomer().has("idPointer")).orElse(false)).map(Tool::name).collect(Collectors.toSet());
         while (true) {
-            TurnRow turn = turns.find(start.turn().id()).orElseThrow();
-            TurnContext ctx = start.withTurn(turn).withContact(contacts.get(start.contact().id()));
+            Step step = reads.read(() -> readStep(start));
+            TurnContext ctx = step.context();
+            TurnRow turn = ctx.turn();
+            List<LlmCall> calls = step.calls();
+            List<Message> rows = step.rows();
             if (ctx.cancellation().cancelled()) {
                 return endings.end(ctx, Closing.of(Ending.CANCELLED, null, "cancelled", "llm"));
             }
-            List<LlmCall> calls = ledger.answeredCalls(turn.id());
-            List<Message> rows = toolCalls.ofTurn(ctx.conversation().id(), turn.id(), turn.fromSeq());
             LlmCall last = calls.isEmpty() ? null : calls.getLast();
             List<Message> ofLast = last == null ? List.of() : rows.stream()
                     .filter(r -> last.id().toString().equals(r.content().path("llmCallId").asString(null))).toList();
             if (last != null && ofLast.isEmpty()) {
                 return endings.end(ctx, Closing.of(Ending.ANSWERED, last.response().path("text").asString(""), null, "llm")
-                        .withInteractive(offered(calls, rows)));
+                        .withInteractive(calls.size() < 2 ? null : offeredBy(calls.get(calls.size() - 2), rows)));
             }
             List<Message> unfinished = ofLast.stream().filter(r -> !ToolCallRecord.from(r.content()).finished()).toList();
             if (!unfinished.isEmpty()) {
@@ -100,24 +105,41 @@ class LlmLoop {
             }
             // The last step the budget allows, or one after the tool calls ran out, must answer in words.
             boolean toolsLeft = rows.size() < budget.toolCallsPerTurn() && calls.size() + 1 < budget.stepsPerTurn();
-            chatbot.run(ctx, model, offered, toolsLeft, calls.size() + 1);
+            int number = calls.size() + 1;
+            ModelReply reply = chatbot.ask(ctx, model, offered, toolsLeft, number);
+            if (reply.toolCalls().isEmpty() && !ctx.cancellation().cancelled()) {
+                // What the next iteration would decide from the rows, without reading them again: the answer is
+                // stored with the message that sends it, in one transaction.
+                hook.after(turn.id(), "chatbot");
+                return endings.end(ctx, Closing.of(Ending.ANSWERED, reply.text(), null, "llm")
+                        .withInteractive(last == null ? null : offeredBy(last, rows))
+                        .alsoStoring(() -> chatbot.record(ctx, number, reply)));
+            }
+            chatbot.record(ctx, number, reply);
             hook.after(turn.id(), "chatbot");
         }
     }
 
+    private record Step(TurnContext context, List<LlmCall> calls, List<Message> rows) {
+    }
+
+    /** The turn's rows as they stand, in one read-only transaction: the next step is decided from them alone. */
+    private Step readStep(TurnContext start) {
+        TurnRow turn = turns.find(start.turn().id()).orElseThrow();
+        TurnContext ctx = start.withTurn(turn).withContact(contacts.get(start.contact().id()));
+        return new Step(ctx, ledger.answeredCalls(turn.id()), toolCalls.ofTurn(ctx.conversation().id(), turn.id(), turn.fromSeq()));
+    }
+
     /**
-     * The choices the tools the model just read offer on this channel (a formatter's buttons or list), which the
-     * answer carries so the customer can tap one; the last tool that offers some wins.
+     * The choices the tools read by model call {@code read} offer on this channel (a formatter's buttons or list),
+     * which the answer that follows carries so the customer can tap one; the last tool that offers some wins.
      */
-    private static JsonNode offered(List<LlmCall> calls, List<Message> rows) {
-        if (calls.size() < 2) {
-            return null;
-        }
-        String read = calls.get(calls.size() - 2).id().toString();
+    private static JsonNode offeredBy(LlmCall read, List<Message> rows) {
+        String id = read.id().toString();
         JsonNode choices = null;
         for (Message row : rows) {
             ToolCallRecord call = ToolCallRecord.from(row.content());
-            if (read.equals(String.valueOf(call.llmCallId())) && call.status().equals(ToolCallRecord.OK)
+            if (id.equals(String.valueOf(call.llmCallId())) && call.status().equals(ToolCallRecord.OK)
                     && call.interactive() != null) {
                 choices = call.interactive();
             }

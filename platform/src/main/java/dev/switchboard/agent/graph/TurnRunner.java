@@ -57,11 +57,12 @@ class TurnRunner {
     private final HandoffRules rules;
     private final Endings endings;
     private final Tracer tracer;
+    private final ReadTransaction reads;
     private volatile StepHook hook = StepHook.NONE;
 
     TurnRunner(Tenants tenants, TenantConfiguration configuration, Conversations conversations, Contacts contacts,
                Messages messages, LanguageModels models, Budgets budgets, Turns turns, LlmLoop llmLoop, FlowAgent flow,
-               HandoffRules rules, Endings endings, Tracer tracer) {
+               HandoffRules rules, Endings endings, Tracer tracer, ReadTransaction reads) {
         this.tenants = tenants;
         this.configuration = configuration;
         this.conversations = conversations;
@@ -75,6 +76,7 @@ class TurnRunner {
         this.rules = rules;
         this.endings = endings;
         this.tracer = tracer;
+        this.reads = reads;
     }
 
     /** For tests: called once the flow decided a turn, before its reply and new position are stored. */
@@ -98,18 +100,18 @@ class TurnRunner {
     }
 
     private TurnOutcome runTraced(TurnRow turn, TurnListener listener, Cancellation cancellation) {
-        TurnContext ctx = context(turn, listener, cancellation);
-        if (ctx == null) {
+        Optional<ResilientModel> model = models.forTenant(turn.tenantId());
+        boolean fresh = turn.steps() == 0 && turn.handoffReason() == null;
+        Opening opening = reads.read(() -> open(turn, listener, cancellation, fresh, model.isPresent()));
+        if (opening == null) {
+            turns.finish(turn.id(), "cancelled", "conversation_not_with_ai");
             return new TurnOutcome(turn.id(), Ending.NOTHING_TO_ANSWER, null, "conversation_not_with_ai", null);
         }
-        Optional<ResilientModel> model = models.forTenant(ctx.tenant().id());
-        boolean fresh = turn.steps() == 0 && turn.handoffReason() == null;
+        TurnContext ctx = opening.context();
+        if (opening.exceeded().isPresent()) {
+            return refuse(ctx, opening.exceeded().get());
+        }
         if (fresh) {
-            var exceeded = budgets.check(ctx.tenant(), ctx.conversation().id(), ctx.contact().id(),
-                    turns.count(ctx.conversation().id()) - 1, model.isPresent());
-            if (exceeded.isPresent()) {
-                return refuse(ctx, exceeded.get());
-            }
             Optional<String> rule = rules.keywordRule(ctx.tenant(), ctx.customerText());
             if (rule.isPresent()) {
                 return endings.end(ctx, Closing.of(Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()), rule.get(),
@@ -167,12 +169,27 @@ class TurnRunner {
         return id.isBlank() ? null : id;
     }
 
-    /** Null when the conversation is no longer the AI's (a human took it, or it closed): the turn then just ends. */
+    private record Opening(TurnContext context, Optional<Budgets.Exceeded> exceeded) {
+    }
+
+    /**
+     * What a turn starts from, read in one transaction: its context, and for a fresh turn whether a budget refuses
+     * it. Null when the conversation is no longer the AI's (a human took it, or it closed): the turn then just ends.
+     */
+    private Opening open(TurnRow turn, TurnListener listener, Cancellation cancellation, boolean fresh, boolean usesModel) {
+        TurnContext ctx = context(turn, listener, cancellation);
+        if (ctx == null) {
+            return null;
+        }
+        Optional<Budgets.Exceeded> exceeded = fresh ? budgets.check(ctx.tenant(), ctx.conversation().id(),
+                ctx.contact().id(), turns.count(ctx.conversation().id()) - 1, usesModel) : Optional.empty();
+        return new Opening(ctx, exceeded);
+    }
+
     private TurnContext context(TurnRow turn, TurnListener listener, Cancellation cancellation) {
         TenantDefinition tenant = tenants.find(turn.tenantId()).orElse(null);
         Conversation conversation = conversations.find(turn.conversationId()).orElse(null);
         if (tenant == null || conversation == null || conversation.status() != ConversationStatus.ACTIVE) {
-            turns.finish(turn.id(), "cancelled", "conversation_not_with_ai");
             return null;
         }
         var contact = contacts.get(conversation.contactId());

@@ -23,10 +23,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Starts turns: when a customer message for the AI is stored, when a voice caller asks for one, and when a sweep
@@ -64,18 +65,27 @@ class TurnScheduler implements AgentTurns {
     }
 
     /**
-     * Deliberately without a transaction of its own (unlike {@code @ApplicationModuleListener}): the claim opens its
-     * own inside the tenant's scope, and a listener transaction held around it made every listener wait for a second
-     * connection while holding one, which starved the pool under load (a burst of messages froze the platform).
+     * Schedules once the message is committed, on a virtual thread, without the event publication registry: its
+     * three extra statements and two transactions per message bought nothing here, because the sweep already
+     * answers a committed message whose scheduling was lost (a node that died in between). Deliberately without a
+     * listener transaction: the claim opens its own inside the tenant's scope, and a transaction held around it
+     * made every listener wait for a second connection while holding one (a burst of messages froze the platform).
      */
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(MessageReceived event) {
-        if (event.owner() == Owner.AI) {
-            TenantScope.within(event.tenantId(), () -> {
-                schedule(event.conversationId());
-                return null;
+        if (event.owner() != Owner.AI) {
+            return;
+        }
+        Runnable start = () -> executor.submit(() -> TenantScope.run(event.tenantId(), () -> schedule(event.conversationId())));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    start.run();
+                }
             });
+        } else {
+            start.run();
         }
     }
 

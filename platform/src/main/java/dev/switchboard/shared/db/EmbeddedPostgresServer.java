@@ -35,6 +35,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("timezone", "UTC");
+            if ("true".equalsIgnoreCase(System.getenv("SWITCHBOARD_DB_STATEMENT_STATS"))) {
+                // For measuring what a message costs: `create extension pg_stat_statements` as the embedded
+                // superuser, then read pg_stat_statements (see README, "Measuring").
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             if (ephemeral) {
                 builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");

@@ -99,14 +99,14 @@ class LlmLoop {
                 hook.after(turn.id(), "tools");
                 continue;
             }
-            Optional<TurnOutcome> ended = afterTools(ctx, last, ofLast, calls.size(), budget);
+            Optional<TurnOutcome> ended = afterTools(ctx, last, ofLast, calls.size(), budget, step.latest());
             if (ended.isPresent()) {
                 return ended.get();
             }
             // The last step the budget allows, or one after the tool calls ran out, must answer in words.
             boolean toolsLeft = rows.size() < budget.toolCallsPerTurn() && calls.size() + 1 < budget.stepsPerTurn();
             int number = calls.size() + 1;
-            ModelReply reply = chatbot.ask(ctx, model, offered, toolsLeft, number);
+            ModelReply reply = chatbot.ask(ctx, model, offered, toolsLeft, number, step.latest());
             if (reply.toolCalls().isEmpty() && !ctx.cancellation().cancelled()) {
                 // What the next iteration would decide from the rows, without reading them again: the answer is
                 // stored with the message that sends it, in one transaction.
@@ -120,14 +120,16 @@ class LlmLoop {
         }
     }
 
-    private record Step(TurnContext context, List<LlmCall> calls, List<Message> rows) {
+    /** {@code latest}: the conversation's last {@link ChatbotStep#HISTORY} messages, oldest first. */
+    private record Step(TurnContext context, List<LlmCall> calls, List<Message> rows, List<Message> latest) {
     }
 
     /** The turn's rows as they stand, in one read-only transaction: the next step is decided from them alone. */
     private Step readStep(TurnContext start) {
         TurnRow turn = turns.find(start.turn().id()).orElseThrow();
         TurnContext ctx = start.withTurn(turn).withContact(contacts.get(start.contact().id()));
-        return new Step(ctx, ledger.answeredCalls(turn.id()), toolCalls.ofTurn(ctx.conversation().id(), turn.id(), turn.fromSeq()));
+        return new Step(ctx, ledger.answeredCalls(turn.id()), toolCalls.ofTurn(ctx.conversation().id(), turn.id(), turn.fromSeq()),
+                messages.latest(ctx.conversation().id(), ChatbotStep.HISTORY));
     }
 
     /**
@@ -148,7 +150,8 @@ class LlmLoop {
     }
 
     /** A control tool, the failure rule or the step budget may end the turn once the tools ran. */
-    private Optional<TurnOutcome> afterTools(TurnContext ctx, LlmCall last, List<Message> ofLast, int steps, Budget budget) {
+    private Optional<TurnOutcome> afterTools(TurnContext ctx, LlmCall last, List<Message> ofLast, int steps, Budget budget,
+                                             List<Message> latest) {
         if (last == null) {
             return Optional.empty();
         }
@@ -159,8 +162,8 @@ class LlmLoop {
                 return Optional.of(control(ctx, call, text));
             }
         }
-        Optional<String> failures = rules.failureRule(ctx.tenant(), messages.latest(ctx.conversation().id(), 40).stream()
-                .filter(ToolCalls::isToolCall).toList());
+        Optional<String> failures = rules.failureRule(ctx.tenant(), latest.subList(Math.max(0, latest.size() - 40), latest.size())
+                .stream().filter(ToolCalls::isToolCall).toList());
         if (failures.isPresent()) {
             return Optional.of(endings.end(ctx, Closing.of(Ending.HANDED_OFF, Phrases.HANDOFF.in(ctx.language()), failures.get(), "llm")));
         }

@@ -63,20 +63,20 @@ class JdbcConversations implements Conversations {
 
     @Override
     public Opened openFor(Contact contact, Channel channel, String address, Duration sessionExpiry) {
-        // Serialises first messages of one contact on one channel, so a burst opens one conversation, not two.
+        // Most messages continue a live conversation: found without a lock. Opening one is serialised per contact
+        // and channel (and looked for again under the lock), so a burst of first messages opens one, not two.
+        Optional<Conversation> open = live(contact, channel, sessionExpiry);
+        if (open.isPresent()) {
+            return new Opened(open.get(), false);
+        }
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 11))")
                 .param("key", contact.id() + "|" + channel.wireName()).query((rs, n) -> 1).single();
-        Optional<Conversation> open = jdbc.sql("select " + COLUMNS + " " + """
-                 from conversations where contact_id = :contact and channel = :channel and status <> 'closed'
-                 order by last_message_at desc limit 1""")
-                .param("contact", contact.id()).param("channel", channel.wireName())
-                .query(JdbcConversations::map).optional();
-        if (open.isPresent()) {
-            boolean expired = open.get().lastMessageAt().plus(sessionExpiry).isBefore(Instant.now());
-            if (!expired || open.get().owner() == Owner.HUMAN) {
-                return new Opened(open.get(), false);
+        Optional<Conversation> latest = openConversation(contact, channel);
+        if (latest.isPresent()) {
+            if (!expired(latest.get(), sessionExpiry)) {
+                return new Opened(latest.get(), false);
             }
-            close(open.get().id(), "session_expired");
+            close(latest.get().id(), "session_expired");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -87,6 +87,23 @@ class JdbcConversations implements Conversations {
                 .update();
         events.publishEvent(new ConversationOpened(TenantScope.requireTenant(), id, contact.id(), channel));
         return new Opened(get(id), true);
+    }
+
+    /** The contact's open conversation on the channel, unless its session expired (a human's never does). */
+    private Optional<Conversation> live(Contact contact, Channel channel, Duration sessionExpiry) {
+        return openConversation(contact, channel).filter(c -> !expired(c, sessionExpiry));
+    }
+
+    private Optional<Conversation> openConversation(Contact contact, Channel channel) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                 from conversations where contact_id = :contact and channel = :channel and status <> 'closed'
+                 order by last_message_at desc limit 1""")
+                .param("contact", contact.id()).param("channel", channel.wireName())
+                .query(JdbcConversations::map).optional();
+    }
+
+    private static boolean expired(Conversation conversation, Duration sessionExpiry) {
+        return conversation.owner() != Owner.HUMAN && conversation.lastMessageAt().plus(sessionExpiry).isBefore(Instant.now());
     }
 
     @Override

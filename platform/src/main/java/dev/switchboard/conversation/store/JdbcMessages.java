@@ -56,24 +56,28 @@ class JdbcMessages implements Messages {
                 .optional().orElseThrow(() -> new NotFound("conversation"));
         UUID id = UUID.randomUUID();
         UUID tenant = TenantScope.requireTenant();
-        jdbc.sql("""
+        java.time.Instant createdAt = jdbc.sql("""
                 insert into messages (tenant_id, conversation_id, seq, id, role, kind, text, content, author_id, channel,
                                       provider_message_id, turn_id, delivery_status)
                 values (:tenant, :conversation, :seq, :id, :role, :kind, :text, cast(:content as jsonb), :author,
-                        :channel, :provider, :turn, :delivery)""")
+                        :channel, :provider, :turn, :delivery)
+                returning created_at""")
                 .param("tenant", tenant).param("conversation", conversationId).param("seq", slot.seq())
                 .param("id", id).param("role", message.role().wireName()).param("kind", message.kind())
                 .param("text", message.text()).param("content", json.writeValueAsString(message.content()))
                 .param("author", message.authorId()).param("channel", slot.channel())
                 .param("provider", message.providerMessageId()).param("turn", message.turnId())
                 .param("delivery", message.role().deliverable() ? "queued" : null)
-                .update();
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
         Channel channel = Channel.fromWire(slot.channel());
         events.publishEvent(new MessageAppended(tenant, conversationId, id, slot.seq(), message.role(), channel));
         if (message.role() == MessageRole.CUSTOMER) {
             events.publishEvent(new MessageReceived(tenant, conversationId, id, slot.seq(), channel, Owner.fromWire(slot.owner())));
         }
-        return find(id).orElseThrow();
+        // What was inserted, without reading it back (a copy of the content: the caller's node stays its own).
+        return new Message(tenant, conversationId, slot.seq(), id, message.role(), message.kind(), message.text(),
+                message.content() == null ? json.nullNode() : message.content().deepCopy(), message.authorId(), channel,
+                message.providerMessageId(), message.turnId(), message.role().deliverable() ? "queued" : null, createdAt);
     }
 
     @Override
@@ -81,13 +85,15 @@ class JdbcMessages implements Messages {
         if (message.providerMessageId() == null) {
             return Optional.of(append(conversationId, message));
         }
-        String channel = jdbc.sql("select channel from conversations where id = :id").param("id", conversationId)
-                .query(String.class).optional().orElseThrow(() -> new NotFound("conversation"));
         // Concurrent redeliveries of one provider message wait here for each other; the first stores it and
-        // the others then see it and change nothing.
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 13))")
-                .param("key", TenantScope.requireTenant() + "|" + channel + "|" + message.providerMessageId())
-                .query((rs, n) -> 1).single();
+        // the others then see it and change nothing (the check below is a statement of its own, so its snapshot
+        // is taken after the lock).
+        String channel = jdbc.sql("""
+                select channel, pg_advisory_xact_lock(hashtextextended(
+                           cast(tenant_id as text) || '|' || channel || '|' || :provider, 13))
+                  from conversations where id = :id""")
+                .param("id", conversationId).param("provider", message.providerMessageId())
+                .query((rs, n) -> rs.getString("channel")).optional().orElseThrow(() -> new NotFound("conversation"));
         boolean seen = jdbc.sql("""
                 select exists (select 1 from messages where channel = :channel and provider_message_id = :provider
                                  and role = 'customer')""")

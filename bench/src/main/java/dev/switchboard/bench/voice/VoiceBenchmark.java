@@ -1,16 +1,23 @@
 package dev.switchboard.bench.voice;
 
+import dev.switchboard.bench.platform.PlatformProcess;
+import dev.switchboard.bench.platform.ResourceSampler;
 import dev.switchboard.fakes.twilio.CallTimings;
 import dev.switchboard.voice.pipeline.audio.MuLaw;
 import dev.switchboard.voice.pipeline.tts.flite.FliteSynthesizer;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class VoiceBenchmark {
 
     private static final int VAD_STOP_MS = 200;
+    private static final String AUTH_TOKEN = "bench-twilio-auth-token";
+    private static final String DEMO_PASSWORD = "bench-demo-password";
     private static final List<String> PHRASES = List.of("I want to confirm my visit", "When will the technician arrive?",
             "Can we move the visit to another day?", "Who is coming to my house?");
 
@@ -43,22 +52,24 @@ public final class VoiceBenchmark {
         int tts = o.integer("tts-ms", 200);
         List<byte[]> speech = PHRASES.stream().map(VoiceBenchmark::speech).toList();
         try (BenchFakes fakes = BenchFakes.start(stt, llm, tts, "when will the technician arrive");
-             PlatformProcess platform = PlatformProcess.start(Path.of(o.string("jar", "platform/target/switchboard-platform.jar")),
+             PlatformProcess platform = start(Path.of(o.string("jar", "platform/target/switchboard-platform.jar")),
                      fakes.environment(), o.string("heap", "1g"))) {
-            double cpuBefore = platform.cpuSeconds();
+            ResourceSampler resources = ResourceSampler.platform(platform.pid());
             double benchCpuBefore = benchCpu();
             long started = System.nanoTime();
-            List<SimulatedCaller.Outcome> outcomes = run(platform.url(), calls, seconds, speech, o.integer("ramp-seconds", 10));
+            List<SimulatedCaller.Outcome> outcomes = run(platform.baseUrl(), calls, seconds, speech, o.integer("ramp-seconds", 10));
             double wall = (System.nanoTime() - started) / 1e9;
             Thread.sleep(5000); // the calls' last turns are written as they close
+            resources.close();
             ObjectNode report = report(outcomes, stt + llm + tts + VAD_STOP_MS);
-            report.put("seconds", seconds).put("wall_seconds", round(wall)).put("peak_rss_mb", platform.peakRssMb());
-            report.putObject("cpu_cores").put("platform", round((platform.cpuSeconds() - cpuBefore) / wall))
+            report.put("seconds", seconds).put("wall_seconds", round(wall))
+                    .put("peak_rss_mb", resources.platformHighWaterRssMb());
+            report.putObject("cpu_cores").put("platform", round(resources.platformCpuSeconds() / wall))
                     .put("load_generator", round((benchCpu() - benchCpuBefore) / wall))
                     .put("machine", Runtime.getRuntime().availableProcessors());
             report.putObject("injected_ms").put("stt_final", stt).put("llm_first_token", llm).put("tts_first_audio", tts)
                     .put("vad_stop_window", VAD_STOP_MS);
-            PlatformApi.signIn(platform.url().toString(), "admin@acme.test", PlatformProcess.DEMO_PASSWORD)
+            PlatformApi.signIn(platform.baseUrl().toString(), "admin@acme.test", DEMO_PASSWORD)
                     .map(api -> {
                         try {
                             return api.get("/api/v1/tenants/acme/calls/latency?days=1");
@@ -71,6 +82,24 @@ public final class VoiceBenchmark {
         }
     }
 
+    /**
+     * The platform on the fakes, with a throw-away home (its log in it), and the demo tenant's Twilio auth token and
+     * admin password set to values the simulated callers and the report's sign-in know.
+     */
+    private static PlatformProcess start(Path jar, Map<String, String> fakes, String heap)
+            throws IOException, InterruptedException {
+        Path home = Files.createTempDirectory("switchboard-bench-");
+        Map<String, String> environment = new HashMap<>(fakes);
+        environment.putAll(Map.of("SWITCHBOARD_DEMO_TWILIO_AUTH_TOKEN", AUTH_TOKEN, "SWITCHBOARD_DEMO_API_TOKEN", "bench",
+                "SWITCHBOARD_DEMO_PASSWORD", DEMO_PASSWORD, "SWITCHBOARD_TENANTS_WATCH", "false",
+                "DATABASE_POOL_SIZE", "40"));
+        PlatformProcess platform = PlatformProcess.start(PlatformProcess.Launch.of(jar, home, home.resolve("platform.log"))
+                .withJvmOptions(List.of("-Xmx" + heap, "-XX:+UseZGC")).withEnvironment(environment)
+                .withHealthTimeout(Duration.ofMinutes(4)));
+        Thread.sleep(3000); // the demo seeding (the Twilio token) runs once the application is ready
+        return platform;
+    }
+
     private static List<SimulatedCaller.Outcome> run(URI url, int calls, int seconds, List<byte[]> speech, int ramp)
             throws Exception {
         long deadline = System.nanoTime() + (long) (seconds + ramp) * 1_000_000_000L;
@@ -78,7 +107,7 @@ public final class VoiceBenchmark {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < calls; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> SimulatedCaller.call(url, PlatformProcess.AUTH_TOKEN, index, speech, deadline,
+                futures.add(pool.submit(() -> SimulatedCaller.call(url, AUTH_TOKEN, index, speech, deadline,
                         index % 5 == 0)));
                 Thread.sleep(ramp * 1000L / Math.max(1, calls));
             }

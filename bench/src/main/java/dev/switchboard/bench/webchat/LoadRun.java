@@ -1,5 +1,6 @@
 package dev.switchboard.bench.webchat;
 
+import dev.switchboard.bench.platform.ResourceSampler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,17 +44,17 @@ final class LoadRun implements Callable<WebchatReport> {
         System.err.printf("[bench] %d of %d sessions connected; warming up %d s%n", sessions.size(), options.sessions(),
                 options.warmupSeconds());
         drive(sessions, options.warmupSeconds(), false);
-        ProcessStats before = ProcessStats.of(pid);
+        ResourceSampler platform = ResourceSampler.platform(pid);
         long cpuBefore = clientCpuNanos();
         long started = System.nanoTime();
         System.err.printf("[bench] measuring %d s%n", options.seconds());
         drive(sessions, options.seconds(), true);
         double seconds = (System.nanoTime() - started) / 1e9;
-        ProcessStats after = ProcessStats.of(pid);
+        platform.close();
         long clientCpu = clientCpuNanos() - cpuBefore;
         drain(sessions);
         sessions.forEach(ChatSession::close);
-        return new WebchatReport(options, sessions, seconds, before, after, clientCpu);
+        return new WebchatReport(options, sessions, seconds, platform, clientCpu);
     }
 
     private List<ChatSession> open() throws Exception {

@@ -1,6 +1,7 @@
 package dev.switchboard.bench.webchat;
 
 import dev.switchboard.bench.Arguments;
+import dev.switchboard.bench.platform.PlatformProcess;
 import dev.switchboard.fakes.anthropic.AnthropicFake;
 import dev.switchboard.fakes.anthropic.AnthropicOptions;
 import dev.switchboard.fakes.llm.DefaultResponder;
@@ -52,7 +53,6 @@ public final class WebchatBench {
         var responder = new DefaultResponder(Duration.ofMillis(options.firstTokenMs()), options.tokensPerSecond());
         try (AnthropicFake fake = AnthropicFake.start(AnthropicOptions.defaults().withResponder(responder))) {
             Map<String, String> environment = Map.ofEntries(
-                    Map.entry("SWITCHBOARD_HOME", home.resolve("home").toString()),
                     Map.entry("SWITCHBOARD_TENANTS", BenchTenant.write(home.resolve("tenants")).toString()),
                     Map.entry("SWITCHBOARD_TENANTS_WATCH", "false"),
                     Map.entry("SWITCHBOARD_DEMO", "false"),
@@ -61,8 +61,9 @@ public final class WebchatBench {
                     Map.entry("SWITCHBOARD_WEBCHAT_SESSIONS_PER_MINUTE", "1000000"),
                     Map.entry("JAVA_TOOL_OPTIONS", ""));
             System.err.println("[bench] starting the platform (log: " + home.resolve("platform.log") + ")");
-            try (PlatformProcess platform = PlatformProcess.start(options.jar(), options.jvm(), environment,
-                    home.resolve("platform.log"))) {
+            var launch = PlatformProcess.Launch.of(options.jar(), home.resolve("home"), home.resolve("platform.log"))
+                    .withJvmOptions(options.jvm()).withEnvironment(environment).withStartupCache();
+            try (PlatformProcess platform = PlatformProcess.start(launch)) {
                 var report = new LoadRun(options, platform.baseUrl(), platform.pid()).call();
                 System.out.println(report.json());
             }

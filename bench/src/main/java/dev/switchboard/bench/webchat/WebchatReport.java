@@ -1,5 +1,6 @@
 package dev.switchboard.bench.webchat;
 
+import dev.switchboard.bench.platform.ResourceSampler;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code lost} counts messages sent in the measured window whose reply never came (after a 30-second drain);
  * {@code duplicated} counts a seq received twice on a socket, a duplicate ack, or a reply nobody asked for.
  */
-record WebchatReport(WebchatBench.Options options, List<ChatSession> sessions, double seconds, ProcessStats before,
-                     ProcessStats after, long clientCpuNanos) {
+record WebchatReport(WebchatBench.Options options, List<ChatSession> sessions, double seconds, ResourceSampler platform,
+                     long clientCpuNanos) {
 
     String json() {
         Latencies firstToken = new Latencies();
@@ -47,8 +48,9 @@ record WebchatReport(WebchatBench.Options options, List<ChatSession> sessions, d
         percentiles(out.putObject("replyMs"), reply);
         out.put("lost", sent - replied - refused).put("duplicated", duplicated).put("refused", refused);
         errors.forEach(out.putObject("errors")::put);
-        double cpuSeconds = (after.cpuTicks() - before.cpuTicks()) / (double) ProcessStats.TICKS_PER_SECOND;
-        out.putObject("platform").put("peakRssMb", after.peakRssKb() / 1024).put("cpuSeconds", Math.round(cpuSeconds * 10) / 10.0)
+        double cpuSeconds = platform.platformCpuSeconds();
+        out.putObject("platform").put("peakRssMb", platform.platformHighWaterRssMb())
+                .put("cpuSeconds", Math.round(cpuSeconds * 10) / 10.0)
                 .put("cpuCores", Math.round(cpuSeconds / seconds * 100) / 100.0);
         out.putObject("client").put("cpuCores", Math.round(clientCpuNanos / 1e9 / seconds * 100) / 100.0);
         out.put("machineCores", Runtime.getRuntime().availableProcessors());

@@ -1,5 +1,6 @@
 package dev.switchboard.bench.whatsapp;
 
+import dev.switchboard.bench.platform.ResourceSampler;
 import dev.switchboard.fakes.meta.GraphFake;
 import dev.switchboard.fakes.meta.SentMessage;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package dev.switchboard.bench.whatsapp;
 
 import dev.switchboard.bench.Arguments;
+import dev.switchboard.bench.platform.PlatformProcess;
+import dev.switchboard.bench.platform.ResourceSampler;
 import dev.switchboard.fakes.acme.AcmeBusinessApi;
 import dev.switchboard.fakes.meta.BusinessNumber;
 import dev.switchboard.fakes.meta.GraphFake;
@@ -43,7 +45,7 @@ public final class WhatsAppBench {
         Settings settings = Settings.from(arguments);
         Path work = Files.createTempDirectory("switchboard-bench-whatsapp-");
         Path home = Files.createDirectories(work.resolve("home"));
-        int port = PlatformProcess.freePort();
+        int port = PlatformProcess.freePort(); // the Graph fake sends status callbacks to it
         URI webhook = URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp/acme");
         String apiToken = UUID.randomUUID().toString();
         boolean keepWork = arguments.flag("keep", false);
@@ -51,18 +53,18 @@ public final class WhatsAppBench {
              GraphFake graph = GraphFake.start(GraphOptions.defaults().withThroughput(settings.pace())
                      .withStatusCallback(settings.statuses() ? webhook : null, APP_SECRET))) {
             Path tenants = tenantsFor(settings, graph, work);
-            try (PlatformProcess platform = PlatformProcess.start(settings.jar(), port, Map.of(
-                    "SWITCHBOARD_HOME", home.toString(), "SWITCHBOARD_TENANTS", tenants.toString(),
-                    "SWITCHBOARD_TENANTS_WATCH", "false", "SWITCHBOARD_DEMO_PASSWORD", DEMO_PASSWORD,
-                    "SWITCHBOARD_DEMO_API_TOKEN", apiToken,
-                    "SWITCHBOARD_ENDPOINT_ACME_BUSINESS_API", businessApi.baseUrl().toString(),
-                    "SWITCHBOARD_PRIVATE_ENDPOINTS", "acme.business_api"), settings.jvmOptions(), work.resolve("platform.log"))) {
-                progress("starting the platform on port " + port + " (log: " + platform.log() + ")");
-                platform.awaitHealthy(Duration.ofMinutes(3));
+            var launch = PlatformProcess.Launch.of(settings.jar(), home, work.resolve("platform.log")).withPort(port)
+                    .withJvmOptions(settings.jvmOptions()).withEnvironment(Map.of(
+                            "SWITCHBOARD_TENANTS", tenants.toString(), "SWITCHBOARD_TENANTS_WATCH", "false",
+                            "SWITCHBOARD_DEMO_PASSWORD", DEMO_PASSWORD, "SWITCHBOARD_DEMO_API_TOKEN", apiToken,
+                            "SWITCHBOARD_ENDPOINT_ACME_BUSINESS_API", businessApi.baseUrl().toString(),
+                            "SWITCHBOARD_PRIVATE_ENDPOINTS", "acme.business_api"));
+            progress("starting the platform on port " + port + " (log: " + launch.log() + ")");
+            try (PlatformProcess platform = PlatformProcess.start(launch)) {
                 connect(platform);
                 WebhookDriver driver = WebhookDriver.create(webhook, APP_SECRET, BusinessNumber.demo());
                 warmUp(settings, driver, graph);
-                return measure(settings, driver, graph, platform, home);
+                return measure(settings, driver, graph, platform);
             }
         } catch (RuntimeException | IOException e) {
             keepWork = true;
@@ -77,10 +79,10 @@ public final class WhatsAppBench {
     }
 
     private static void connect(PlatformProcess platform) throws IOException, InterruptedException {
-        String token = platform.login("admin@acme.test", DEMO_PASSWORD);
-        platform.putSecret(token, "acme", "whatsapp_access_token", GraphOptions.defaults().accessToken());
-        platform.putSecret(token, "acme", "whatsapp_app_secret", APP_SECRET);
-        platform.awaitLive(token, "WhatsApp (acme)", Duration.ofSeconds(30));
+        AdminApi admin = AdminApi.signIn(platform.baseUrl(), "admin@acme.test", DEMO_PASSWORD);
+        admin.putSecret("acme", "whatsapp_access_token", GraphOptions.defaults().accessToken());
+        admin.putSecret("acme", "whatsapp_app_secret", APP_SECRET);
+        admin.awaitLive("WhatsApp (acme)", Duration.ofSeconds(30), platform.log());
     }
 
     private static void warmUp(Settings settings, WebhookDriver driver, GraphFake graph) {
@@ -95,14 +97,13 @@ public final class WhatsAppBench {
         Report.awaitReplies(graph, warmup, Duration.ofSeconds(30), Duration.ofSeconds(5));
     }
 
-    private static String measure(Settings settings, WebhookDriver driver, GraphFake graph, PlatformProcess platform,
-                                  Path home) {
+    private static String measure(Settings settings, WebhookDriver driver, GraphFake graph, PlatformProcess platform) {
         int count = (int) Math.round(settings.rate() * settings.seconds());
         LoadRun run = new LoadRun(driver, "346", count, settings.message());
         progress("measuring: " + count + " messages at " + settings.rate() + "/s for " + settings.seconds() + " s");
-        DatabaseCounters database = new DatabaseCounters(home.resolve("postgres/postmaster.pid"));
+        DatabaseCounters database = new DatabaseCounters(platform.postmasterPidFile());
         DatabaseCounters.Counters before = database.read();
-        try (ResourceSampler resources = new ResourceSampler(platform.pid(), home.resolve("postgres/postmaster.pid"))) {
+        try (ResourceSampler resources = ResourceSampler.platformAndDatabase(platform)) {
             run.run(settings.rate(), settings.duplicates());
             Duration drained = Report.awaitReplies(graph, run, Duration.ofSeconds(settings.drainSeconds()),
                     Duration.ofSeconds(30));

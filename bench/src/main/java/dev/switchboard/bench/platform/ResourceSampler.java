@@ -1,4 +1,4 @@
-package dev.switchboard.bench.whatsapp;
+package dev.switchboard.bench.platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,34 +9,57 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads CPU time and memory of the platform's JVM, its embedded PostgreSQL (the postmaster named in the data folder's
- * postmaster.pid and its backends) and this process from /proc, every quarter second while a benchmark runs.
+ * CPU time and memory over a measured window (from construction to {@link #close}), read from Linux's /proc: the
+ * platform's JVM, optionally its embedded PostgreSQL (the postmaster named in postmaster.pid and its backends), this
+ * process (the load generator and the fakes, which share the machine) and the machine. Figures are zero where /proc
+ * cannot be read: on another system, or for a pid that is not there (web chat against a running platform without
+ * {@code --pid}).
+ *
+ * <p>Two kinds of peak memory, because the reports have always meant different things by it: the JVM's high-water
+ * mark (VmHWM, the most it ever had resident, start-up included) read at the end, which web chat and voice report;
+ * and the largest JVM resident size and PostgreSQL proportional size seen by sampling every quarter second during the
+ * window, which WhatsApp reports. Sampling runs only when asked for, so it adds no work to the other benchmarks'
+ * load generator.
  */
-final class ResourceSampler implements AutoCloseable {
+public final class ResourceSampler implements AutoCloseable {
 
+    /** Linux's USER_HZ: /proc reports CPU time in hundredths of a second. */
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final long platformPid;
     private final Path postmasterPidFile;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Thread sampler;
     private volatile long peakPlatformRssKb;
     private volatile long peakPostgresPssKb;
     private final Usage start;
     private Usage end;
+    private long highWaterRssKb;
 
-    record Usage(long platformTicks, long postgresTicks, long selfTicks, long machineBusy, long machineTotal, long nanos) {
+    private record Usage(long platformTicks, long postgresTicks, long selfTicks, long machineBusy, long machineTotal,
+                         long nanos) {
     }
 
-    ResourceSampler(long platformPid, Path postmasterPidFile) {
+    private ResourceSampler(long platformPid, Path postmasterPidFile, boolean samplePeaks) {
         this.platformPid = platformPid;
         this.postmasterPidFile = postmasterPidFile;
         this.start = usage();
-        this.thread = Thread.ofPlatform().daemon().name("resource-sampler").start(this::loop);
+        this.sampler = samplePeaks
+                ? Thread.ofPlatform().daemon().name("resource-sampler").start(this::samplePeaks)
+                : null;
     }
 
-    private void loop() {
-        while (running) {
+    /** The platform JVM with this pid: its CPU time in the window and its high-water mark at the end. */
+    public static ResourceSampler platform(long pid) {
+        return new ResourceSampler(pid, null, false);
+    }
+
+    /** The platform and its embedded PostgreSQL, with their peak memory sampled through the window. */
+    public static ResourceSampler platformAndDatabase(PlatformProcess platform) {
+        return new ResourceSampler(platform.pid(), platform.postmasterPidFile(), true);
+    }
+
+    private void samplePeaks() {
+        while (!Thread.currentThread().isInterrupted()) {
             peakPlatformRssKb = Math.max(peakPlatformRssKb, field(platformPid, "status", "VmRSS:"));
             peakPostgresPssKb = Math.max(peakPostgresPssKb,
                     postgres().stream().mapToLong(pid -> field(pid, "smaps_rollup", "Pss:")).sum());
@@ -48,42 +71,56 @@ final class ResourceSampler implements AutoCloseable {
         }
     }
 
-    /** Stops sampling; the CPU figures cover the time between construction and now. */
+    /** Ends the window: the figures below cover the time between construction and the first call of this. */
     @Override
     public void close() {
         if (end != null) {
             return;
         }
-        running = false;
-        thread.interrupt();
+        if (sampler != null) {
+            sampler.interrupt();
+        }
         end = usage();
+        highWaterRssKb = field(platformPid, "status", "VmHWM:");
     }
 
-    double seconds() {
+    public double seconds() {
         return (end.nanos() - start.nanos()) / 1e9;
     }
 
-    double platformCores() {
-        return (end.platformTicks() - start.platformTicks()) / TICKS_PER_SECOND / seconds();
+    public double platformCpuSeconds() {
+        return (end.platformTicks() - start.platformTicks()) / TICKS_PER_SECOND;
     }
 
-    double postgresCores() {
+    public double platformCores() {
+        return platformCpuSeconds() / seconds();
+    }
+
+    public double postgresCores() {
         return (end.postgresTicks() - start.postgresTicks()) / TICKS_PER_SECOND / seconds();
     }
 
-    double loadGeneratorCores() {
+    public double loadGeneratorCores() {
         return (end.selfTicks() - start.selfTicks()) / TICKS_PER_SECOND / seconds();
     }
 
-    double machineUtilisation() {
+    /** The share of the machine's CPU time (all processes, all cores) that was busy. */
+    public double machineUtilisation() {
         return (double) (end.machineBusy() - start.machineBusy()) / (end.machineTotal() - start.machineTotal());
     }
 
-    long peakPlatformRssMb() {
+    /** The platform JVM's VmHWM when the window closed, in megabytes. */
+    public long platformHighWaterRssMb() {
+        return highWaterRssKb / 1024;
+    }
+
+    /** The largest platform JVM resident size sampled in the window, in megabytes (0 unless sampling). */
+    public long peakPlatformRssMb() {
         return peakPlatformRssKb / 1024;
     }
 
-    long peakPostgresPssMb() {
+    /** The largest PostgreSQL proportional set size sampled in the window, in megabytes (0 unless sampling). */
+    public long peakPostgresPssMb() {
         return peakPostgresPssKb / 1024;
     }
 
@@ -106,6 +143,9 @@ final class ResourceSampler implements AutoCloseable {
     }
 
     private Optional<Long> postmaster() {
+        if (postmasterPidFile == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(Long.parseLong(Files.readAllLines(postmasterPidFile).getFirst().strip()));
         } catch (IOException | RuntimeException e) {
@@ -113,6 +153,7 @@ final class ResourceSampler implements AutoCloseable {
         }
     }
 
+    /** User + system time from /proc/PID/stat; for the postmaster also that of the children it has reaped. */
     private long ticks(long pid, boolean withChildren) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
@@ -125,6 +166,7 @@ final class ResourceSampler implements AutoCloseable {
         }
     }
 
+    /** A "Name:  123 kB" line of /proc/PID/status or smaps_rollup, in kilobytes. */
     private static long field(long pid, String file, String name) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/" + file))) {
             return lines.filter(l -> l.startsWith(name)).findFirst()
@@ -134,6 +176,7 @@ final class ResourceSampler implements AutoCloseable {
         }
     }
 
+    /** Busy and total jiffies of all cores from /proc/stat's first line (idle and iowait count as not busy). */
     private static long[] machine() {
         try {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");

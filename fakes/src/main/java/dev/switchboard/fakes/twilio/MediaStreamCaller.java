@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Twilio's side of a bidirectional Media Stream, in real time. Sends {@code connected}, {@code start} (with the
- * TwiML's parameters) and then one 20 ms mu-law frame every 20 ms: queued speech, else silence. The platform's
+ * TwiML's parameters) and then one 20 ms mu-law frame every 20 ms: queued speech, else the line's noise floor ({@link LineNoise}). The platform's
  * audio is played out at 8000 bytes a second; a mark is echoed when playback reaches it, and a {@code clear} drops
  * what is queued and echoes every pending mark at once, as Twilio does.
  */
@@ -30,7 +30,6 @@ public final class MediaStreamCaller implements AutoCloseable {
 
     private static final int FRAME = 160;
     private static final long FRAME_NANOS = 20_000_000L;
-    private static final byte SILENCE = (byte) 0xFF;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String streamSid = "MZ" + VoiceWebhookDriver.newCallSid().substring(2);
@@ -59,6 +58,7 @@ public final class MediaStreamCaller implements AutoCloseable {
     private int clears;
     private int marksEchoed;
     private volatile boolean running = true;
+    private final LineNoise lineNoise = new LineNoise(FRAME);
     private volatile int closeCode = -1;
 
     private MediaStreamCaller(String callSid, String accountSid, Map<String, String> parameters) {
@@ -81,8 +81,7 @@ public final class MediaStreamCaller implements AutoCloseable {
     /** Queues an utterance (mu-law 8 kHz); silence follows once it has been sent. */
     public synchronized void say(byte[] mulaw) {
         for (int offset = 0; offset < mulaw.length; offset += FRAME) {
-            byte[] frame = new byte[FRAME];
-            Arrays.fill(frame, SILENCE);
+            byte[] frame = lineNoise.frame();
             System.arraycopy(mulaw, offset, frame, 0, Math.min(FRAME, mulaw.length - offset));
             speech.add(frame);
         }
@@ -217,8 +216,7 @@ public final class MediaStreamCaller implements AutoCloseable {
             awaitingResponse = true;
         }
         if (frame == null) {
-            frame = new byte[FRAME];
-            Arrays.fill(frame, SILENCE);
+            frame = lineNoise.frame();
         }
         return frame;
     }

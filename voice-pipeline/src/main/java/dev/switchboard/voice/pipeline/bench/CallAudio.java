@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A caller's side of a call for the benchmark: real speech with pauses, about as much speech as silence. */
+/**
+ * A caller's side of a call for the benchmark: real speech with pauses, about as much speech as pause. A pause is
+ * a phone line's noise floor (uniform noise at about -65 dBFS), not digital silence, as on a real line.
+ */
 final class CallAudio {
 
     private CallAudio() {
@@ -16,8 +19,7 @@ final class CallAudio {
 
     static List<InputAudioFrame> mix(FliteSynthesizer voice, List<String> phrases, int seconds) {
         ByteArrayOutputStream audio = new ByteArrayOutputStream();
-        byte[] pause = new byte[8000 * 2];
-        Arrays.fill(pause, MuLaw.SILENCE);
+        byte[] pause = lineNoise(8000 * 2);
         for (int i = 0; audio.size() < seconds * 8000; i++) {
             audio.writeBytes(voice.toMulaw8k(phrases.get(i % phrases.size())));
             audio.writeBytes(pause);
@@ -28,5 +30,14 @@ final class CallAudio {
             frames.add(new InputAudioFrame(Arrays.copyOfRange(all, offset, offset + 160)));
         }
         return frames;
+    }
+
+    private static byte[] lineNoise(int samples) {
+        java.util.Random random = new java.util.Random(65);
+        short[] noise = new short[samples];
+        for (int i = 0; i < samples; i++) {
+            noise[i] = (short) (random.nextInt(65) - 32);
+        }
+        return MuLaw.encode(noise);
     }
 }

@@ -69,6 +69,7 @@ public final class SileroModel implements SpeechProbability {
         }
     }
 
+    @Override
     public void reset() {
         for (int i = 0; i < STATE; i++) {
             state.put(i, 0f);

@@ -5,6 +5,10 @@ public interface SpeechProbability extends AutoCloseable {
 
     float probability(float[] window);
 
+    /** Forgets the audio heard so far (after a long quiet stretch the model was not asked about). */
+    default void reset() {
+    }
+
     @Override
     void close();
 }

@@ -20,11 +20,16 @@ import java.util.function.Supplier;
 public final class VadProcessor extends FrameProcessor {
 
     private static final Duration WINDOW = Duration.ofMillis(1000L * SileroModel.WINDOW / SileroModel.SAMPLE_RATE);
+    private static final int QUIET_RESET_WINDOWS = 16;
 
     private final Supplier<SpeechProbability> models;
     private final VoiceActivity activity;
     private final WindowBuffer windows = new WindowBuffer(SileroModel.WINDOW);
     private SpeechProbability model;
+    private final double quietRms;
+    private int quietWindows;
+    private long modelWindows;
+    private long allWindows;
 
     public VadProcessor(VadParams params) {
         this(params, SileroModel::new);
@@ -35,6 +40,7 @@ public final class VadProcessor extends FrameProcessor {
         super("vad");
         this.models = models;
         this.activity = new VoiceActivity(params, WINDOW);
+        this.quietRms = params.quietRms();
     }
 
     @Override
@@ -56,12 +62,45 @@ public final class VadProcessor extends FrameProcessor {
         }
     }
 
+    /**
+     * A quiet window is silence without the model. After a quiet stretch longer than the model's memory matters
+     * (about 0.5 s) its state is reset, so speech that follows is judged fresh rather than against stale context.
+     */
     private void analyse(float[] window) {
-        switch (activity.update(model.probability(window))) {
+        allWindows++;
+        float probability;
+        if (rms(window) < quietRms) {
+            probability = 0f;
+            if (++quietWindows == QUIET_RESET_WINDOWS) {
+                model.reset();
+            }
+        } else {
+            quietWindows = 0;
+            modelWindows++;
+            probability = model.probability(window);
+        }
+        switch (activity.update(probability)) {
             case STARTED -> push(new UserStartedSpeakingFrame());
             case STOPPED -> push(new UserStoppedSpeakingFrame());
             case NONE -> { }
         }
+    }
+
+    private static double rms(float[] window) {
+        double sum = 0;
+        for (float sample : window) {
+            sum += sample * sample;
+        }
+        return Math.sqrt(sum / window.length);
+    }
+
+    /** Windows the model was asked about, of all analysed (for benchmarks). */
+    public long modelWindows() {
+        return modelWindows;
+    }
+
+    public long analysedWindows() {
+        return allWindows;
     }
 
     @Override

@@ -37,6 +37,77 @@ class VadProcessorTest {
     }
 
     @Test
+    void quietLineNoiseIsSilenceWithoutAskingTheModelAndSpeechOverItIsStillHeard() {
+        CountingModel model = new CountingModel(new SileroModel());
+        byte[] call = concat(lineNoise(1000), SpeechFixtures.speech("I would like to book a table for two tonight"),
+                lineNoise(1000));
+        List<InputAudioFrame> frames = SpeechFixtures.frames(call);
+        VadProcessor vad = new VadProcessor(VadParams.DEFAULTS, () -> model);
+        try (FrameProcessorHarness harness = FrameProcessorHarness.start(vad)) {
+            frames.forEach(harness::push);
+            harness.downstream().await(UserStoppedSpeakingFrame.class, Duration.ofSeconds(20));
+            harness.settle();
+            assertThat(harness.downstream().frames(UserStartedSpeakingFrame.class)).hasSize(1);
+            assertThat(harness.downstream().frames(UserStoppedSpeakingFrame.class)).hasSize(1);
+        }
+        // Two seconds of -65 dBFS noise are about 62 windows the model never saw; the speech's own quiet gaps too.
+        assertThat(vad.analysedWindows() - vad.modelWindows()).isGreaterThanOrEqualTo(55);
+        assertThat(model.asked).isEqualTo(vad.modelWindows()).isPositive();
+        assertThat(model.resets).as("the model forgets the speech once the line went quiet").isPositive();
+    }
+
+    @Test
+    void aQuietThresholdThatWouldSwallowSpeechIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VadParams(0.7f, Duration.ofMillis(200),
+                Duration.ofMillis(200), -20)).hasMessageContaining("quietDbfs");
+    }
+
+    /** Uniform noise at about -65 dBFS RMS: a quiet phone line. */
+    private static byte[] lineNoise(int millis) {
+        java.util.Random random = new java.util.Random(7);
+        short[] samples = new short[8 * millis];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) (random.nextInt(65) - 32);
+        }
+        return MuLaw.encode(samples);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    private static final class CountingModel implements SpeechProbability {
+        private final SpeechProbability model;
+        private long asked;
+        private int resets;
+
+        CountingModel(SpeechProbability model) {
+            this.model = model;
+        }
+
+        @Override
+        public float probability(float[] window) {
+            asked++;
+            return model.probability(window);
+        }
+
+        @Override
+        public void reset() {
+            resets++;
+            model.reset();
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    @Test
     void sileroTellsSpeechFromSilenceAndTone() {
         try (SileroModel model = new SileroModel()) {
             assertThat(maxProbability(model, SpeechFixtures.silence(1000))).isLessThan(0.1f);

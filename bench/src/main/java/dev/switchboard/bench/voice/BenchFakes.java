@@ -6,26 +6,21 @@ import dev.switchboard.fakes.deepgram.DeepgramSettings;
 import dev.switchboard.fakes.deepgram.FakeDeepgram;
 import dev.switchboard.fakes.elevenlabs.ElevenLabsSettings;
 import dev.switchboard.fakes.elevenlabs.FakeElevenLabs;
-import dev.switchboard.fakes.elevenlabs.Synthesizer;
 import dev.switchboard.fakes.llm.DefaultResponder;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The providers a benchmarked call talks to, at the reference design's latencies: Deepgram's final result
  * {@code sttMs} after it is asked to finalise, the model's first token after {@code llmMs}, ElevenLabs' first audio
- * after {@code ttsMs}. The fake ElevenLabs speaks with flite, once per distinct sentence.
+ * after {@code ttsMs}. The fake ElevenLabs speaks with flite (once per distinct sentence: it keeps what it said).
  */
 record BenchFakes(FakeDeepgram deepgram, FakeElevenLabs elevenLabs, AnthropicFake anthropic) implements AutoCloseable {
 
     static BenchFakes start(int sttMs, int llmMs, int ttsMs, String heard) {
-        Map<String, byte[]> spoken = new ConcurrentHashMap<>();
-        Synthesizer flite = Synthesizer.flite("slt");
         FakeDeepgram deepgram = new FakeDeepgram(DeepgramSettings.scripted(java.util.List.of())
                 .withRecognizer((mulaw, isFinal) -> heard).withResponseDelay(Duration.ofMillis(sttMs)));
         FakeElevenLabs elevenLabs = new FakeElevenLabs(ElevenLabsSettings.withFlite()
-                .withSynthesizer(text -> spoken.computeIfAbsent(text, flite::ulaw8000))
                 .withFirstChunkDelay(Duration.ofMillis(ttsMs)));
         AnthropicFake anthropic = AnthropicFake.start(AnthropicOptions.defaults()
                 .withResponder(new DefaultResponder(Duration.ofMillis(llmMs), 0)));

@@ -127,6 +127,7 @@ export class ChatApp {
       if (change.kind !== 'error') continue
       if (change.code === 'message_too_large') this.view.showError(t.tooLong(change.limit ?? 0))
       else if (change.code === 'rate_limited') this.view.showError(t.slowDown)
+      else if (change.code === 'busy') this.view.showError(t.busy)
       if (change.clientId) changes.push({ kind: 'entries' })
     }
   }

@@ -18,6 +18,7 @@ export interface Texts {
   retry: string
   tooLong: (limit: number) => string
   slowDown: string
+  busy: string
   offline: string
   reconnecting: string
   ended: string
@@ -46,6 +47,7 @@ const en: Texts = {
   retry: 'Retry',
   tooLong: (limit) => `Messages can have at most ${limit} characters.`,
   slowDown: 'You are sending messages too quickly. Wait a moment and try again.',
+  busy: 'We are very busy right now. Your message was not sent; please try again in a moment.',
   offline: 'Connecting…',
   reconnecting: 'Connection lost. Reconnecting…',
   ended: 'This conversation has ended.',
@@ -74,6 +76,7 @@ const es: Texts = {
   retry: 'Reintentar',
   tooLong: (limit) => `Los mensajes pueden tener como máximo ${limit} caracteres.`,
   slowDown: 'Estás enviando mensajes muy rápido. Espera un momento e inténtalo de nuevo.',
+  busy: 'Ahora mismo estamos muy ocupados. Tu mensaje no se ha enviado; inténtalo de nuevo en un momento.',
   offline: 'Conectando…',
   reconnecting: 'Se perdió la conexión. Reconectando…',
   ended: 'Esta conversación ha terminado.',

@@ -68,4 +68,11 @@ describe('chat state', () => {
     state.apply({ type: 'error', code: 'rate_limited', message: '', id: 'k1', retryAfterMs: 1000 })
     expect(state.entries[0]).toMatchObject({ pending: 'failed', error: 'rate_limited' })
   })
+
+  it('marks a message the busy platform did not take as failed, so it can be sent again', () => {
+    const state = new ChatState(C)
+    state.addPending('k2', 'hola')
+    state.apply({ type: 'error', code: 'busy', message: '', id: 'k2', retryAfterMs: 2000 })
+    expect(state.entries[0]).toMatchObject({ pending: 'failed', error: 'busy' })
+  })
 })

@@ -27,12 +27,15 @@ final class LoadRun implements Callable<WebchatReport> {
     private final WebchatBench.Options options;
     private final URI base;
     private final long pid;
+    private final Runnable afterWarmup;
     private final List<HttpClient> clients = new ArrayList<>();
 
-    LoadRun(WebchatBench.Options options, URI base, long pid) {
+    /** @param afterWarmup what to do once warmed up, before measuring (the platform's database statistics) */
+    LoadRun(WebchatBench.Options options, URI base, long pid, Runnable afterWarmup) {
         this.options = options;
         this.base = base;
         this.pid = pid;
+        this.afterWarmup = afterWarmup;
         for (int i = 0; i < 4; i++) {
             clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
         }
@@ -44,6 +47,7 @@ final class LoadRun implements Callable<WebchatReport> {
         System.err.printf("[bench] %d of %d sessions connected; warming up %d s%n", sessions.size(), options.sessions(),
                 options.warmupSeconds());
         drive(sessions, options.warmupSeconds(), false);
+        afterWarmup.run();
         ResourceSampler platform = ResourceSampler.platform(pid);
         long cpuBefore = clientCpuNanos();
         long started = System.nanoTime();

@@ -45,7 +45,7 @@ public final class WebchatBench {
     public static int run(Arguments args) throws Exception {
         Options options = Options.of(args);
         if (options.url() != null) {
-            var report = new LoadRun(options, java.net.URI.create(options.url()), options.pid()).call();
+            var report = new LoadRun(options, java.net.URI.create(options.url()), options.pid(), () -> { }).call();
             System.out.println(report.json());
             return 0;
         }
@@ -64,7 +64,7 @@ public final class WebchatBench {
             var launch = PlatformProcess.Launch.of(options.jar(), home.resolve("home"), home.resolve("platform.log"))
                     .withJvmOptions(options.jvm()).withEnvironment(environment).withStartupCache();
             try (PlatformProcess platform = PlatformProcess.start(launch)) {
-                var report = new LoadRun(options, platform.baseUrl(), platform.pid()).call();
+                var report = new LoadRun(options, platform.baseUrl(), platform.pid(), platform::analyzeDatabase).call();
                 System.out.println(report.json());
             }
         }

@@ -64,6 +64,7 @@ public final class WhatsAppBench {
                 connect(platform);
                 WebhookDriver driver = WebhookDriver.create(webhook, APP_SECRET, BusinessNumber.demo());
                 warmUp(settings, driver, graph);
+                platform.analyzeDatabase();
                 return measure(settings, driver, graph, platform);
             }
         } catch (RuntimeException | IOException e) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
@@ -24,6 +26,7 @@ class ChatSocket extends TextWebSocketHandler implements SubProtocolCapable {
     static final int MAX_FRAME_BYTES = 64 * 1024;
     private static final String SOCKET = "webchat.socket";
     private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(2);
     private static final int SEND_BUFFER_BYTES = 512 * 1024;
 
     private final VisitorSockets sockets;
@@ -72,11 +75,20 @@ class ChatSocket extends TextWebSocketHandler implements SubProtocolCapable {
             socket.sendNow(frames.rateLimited(null, wait));
             return;
         }
+        ClientFrame frame = null;
         try {
-            ClientFrame frame = parser.parse(message.getPayload());
-            TenantScope.run(socket.visitor().tenantId(), () -> requests.handle(socket, frame));
+            frame = parser.parse(message.getPayload());
+            ClientFrame parsed = frame;
+            TenantScope.run(socket.visitor().tenantId(), () -> requests.handle(socket, parsed));
         } catch (MalformedFrame e) {
             socket.sendNow(frames.error("invalid_frame", e.getMessage(), null));
+        } catch (CannotCreateTransactionException | TransientDataAccessException e) {
+            // Saturated (no connection within the pool's timeout): the message was not taken, and the widget offers
+            // to send it again. Nothing was stored, so sending it again stores it once.
+            String id = frame instanceof ClientFrame.Say say ? say.id() : null;
+            log.warn("web chat frame of visitor {} not taken, the database is saturated: {}", socket.visitor().id(),
+                    e.getMessage());
+            socket.sendNow(frames.busy(id, BUSY_RETRY));
         } catch (RuntimeException e) {
             log.warn("web chat frame of visitor {} failed", socket.visitor().id(), e);
             socket.sendNow(frames.error("internal", "something went wrong on our side; please try again", null));

@@ -107,6 +107,17 @@ class Frames {
         return write(frame);
     }
 
+    /** The platform is saturated and did not take the frame; the widget may send it again after {@code retryAfter}. */
+    String busy(String clientId, Duration retryAfter) {
+        ObjectNode frame = frame("error").put("code", "busy")
+                .put("message", "we are very busy; your message was not taken, please send it again")
+                .put("retryAfterMs", Math.max(1, retryAfter.toMillis()));
+        if (clientId != null) {
+            frame.put("id", clientId);
+        }
+        return write(frame);
+    }
+
     String tooLarge(String clientId, int limit) {
         return write(frame("error").put("code", "message_too_large").put("id", clientId).put("limit", limit)
                 .put("message", "a message may have at most " + limit + " characters"));

@@ -50,6 +50,9 @@ public final class CallSession implements CallAgent.Call {
 
     private static final Logger log = LoggerFactory.getLogger(CallSession.class);
 
+    /** How long a caller leaving a message stays quiet before it counts as finished. */
+    private static final Duration MESSAGE_ENDS_AFTER = Duration.ofSeconds(3);
+
     /** How the stream is handled: the agent answers, or the caller leaves a voicemail. */
     public enum Mode { AGENT, VOICEMAIL }
 
@@ -64,6 +67,7 @@ public final class CallSession implements CallAgent.Call {
     private final String recordingKey;
     private final AtomicReference<Runnable> afterHeard = new AtomicReference<>();
     private final AtomicBoolean takingMessage = new AtomicBoolean();
+    private final LeftMessage leftMessage = new LeftMessage();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final Mode mode;
     private final long startedNanos = System.nanoTime();
@@ -207,12 +211,26 @@ public final class CallSession implements CallAgent.Call {
         if (mode != Mode.VOICEMAIL && !takingMessage.get()) {
             return false;
         }
-        TenantScope.run(tenant.id(), () -> services.messages().append(call.conversationId(),
-                NewMessage.text(MessageRole.CUSTOMER, text)));
-        journal.line("event", mode == Mode.VOICEMAIL ? "voicemail left" : "message taken for a human", false, null, Instant.now());
-        afterHeard(() -> hangUp(mode == Mode.VOICEMAIL ? "voicemail" : "message taken", mode == Mode.VOICEMAIL ? "voicemail" : null));
-        listener.text(phrase("messageTaken"));
+        // No answer while the caller leaves their message: the watchdog ends it once they have been quiet a while.
+        leftMessage.add(text, System.nanoTime(),
+                words -> TenantScope.call(tenant.id(), () -> services.messages().append(call.conversationId(),
+                        NewMessage.text(MessageRole.CUSTOMER, words)).id()),
+                (id, words) -> TenantScope.run(tenant.id(), () -> services.messages().update(id, words,
+                        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode())));
+        activity();
         listener.completed();
+        return true;
+    }
+
+    /** The caller left words and has been quiet for {@link #MESSAGE_ENDS_AFTER}: thank them and hang up. */
+    private boolean finishLeftMessage(long now) {
+        if (botSpeaking || now - lastActivity < MESSAGE_ENDS_AFTER.toNanos() || !leftMessage.endedBy(MESSAGE_ENDS_AFTER, now)
+                || !leftMessage.finish()) {
+            return false;
+        }
+        journal.line("event", mode == Mode.VOICEMAIL ? "voicemail left" : "message taken for a human", false, null, Instant.now());
+        say(phrase("messageTaken"));
+        afterHeard(() -> hangUp(mode == Mode.VOICEMAIL ? "voicemail" : "message taken", mode == Mode.VOICEMAIL ? "voicemail" : null));
         return true;
     }
 
@@ -303,6 +321,9 @@ public final class CallSession implements CallAgent.Call {
     /** Once a second: the length limit, and a caller who has gone quiet. */
     private void watch() {
         long now = System.nanoTime();
+        if (finishLeftMessage(now)) {
+            return;
+        }
         if (!limitReached && now - startedNanos > agent.maxCallLength().toNanos()) {
             limitReached = true;
             say(phrase("timeLimit"));

@@ -84,7 +84,11 @@ public class WhatsAppAccounts {
         if (!section.isObject() || !section.path("enabled").asBoolean(true)) {
             return Optional.empty();
         }
-        Secrets secret = cache.compute(tenant.id(), (id, old) -> old == null || old.stale() ? load(id) : old);
+        // Looked up on every webhook and send: a plain read first, so concurrent requests of one tenant do not queue
+        // on the map's lock for a value that is already there.
+        Secrets known = cache.get(tenant.id());
+        Secrets secret = known != null && !known.stale() ? known
+                : cache.compute(tenant.id(), (id, old) -> old == null || old.stale() ? load(id) : old);
         String baseUrl = section.path("baseUrl").asString(null);
         return Optional.of(new WhatsAppAccount(tenant.id(), tenant.slug(), true,
                 blankToNull(section.path("phoneNumberId").asString(null)),

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class WhatsAppWebhookServlet extends HttpServlet {
 
-    private static final String SLUG = "[a-z0-9][a-z0-9-]{1,62}";
+    private static final java.util.regex.Pattern SLUG_PATTERN = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private final transient WebhookReception reception;
 
@@ -45,9 +45,11 @@ final class WhatsAppWebhookServlet extends HttpServlet {
     }
 
     private static String slug(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        String slug = path == null ? "" : path.replaceFirst("^/", "").replaceFirst("/$", "");
-        return slug.matches(SLUG) ? slug : null;
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        int from = path.startsWith("/") ? 1 : 0;
+        int to = path.length() > from && path.endsWith("/") ? path.length() - 1 : path.length();
+        String slug = path.substring(from, Math.max(from, to));
+        return SLUG_PATTERN.matcher(slug).matches() ? slug : null;
     }
 
     private static void write(HttpServletResponse response, WebhookReception.Answer answer) throws IOException {

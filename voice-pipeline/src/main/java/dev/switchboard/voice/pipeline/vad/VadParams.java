@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * When speech counts as started or stopped: a window is speech when the model's confidence reaches
  * {@code confidence}; the caller has started after {@code start} of consecutive speech and stopped after
- * {@code stop} of consecutive non-speech. A window quieter than {@code quietDbfs} (RMS, dB below full scale) is
- * silence without asking the model: a phone line's noise floor sits around -60 to -70 dBFS and speech, even soft,
+ * {@code stop} of consecutive non-speech. While nobody speaks, a window quieter than {@code quietDbfs} (RMS, dB below
+ * full scale) is silence without asking the model: a phone line's noise floor sits around -60 to -70 dBFS and speech, even soft,
  * well above -45, while the model costs about 0.2 ms per window and a caller is silent most of a call.
  */
 public record VadParams(float confidence, Duration start, Duration stop, double quietDbfs) {

@@ -63,13 +63,15 @@ public final class VadProcessor extends FrameProcessor {
     }
 
     /**
-     * A quiet window is silence without the model. After a quiet stretch longer than the model's memory matters
-     * (about 0.5 s) its state is reset, so speech that follows is judged fresh rather than against stale context.
+     * While nobody speaks, a quiet window is silence without asking the model; from the first loud window until the
+     * caller has stopped, every window goes to the model, so when a turn starts and ends is decided exactly as
+     * without the gate (a pause between words is the model's call). After a quiet stretch longer than the model's
+     * memory matters (about 0.5 s) its state is reset, so speech that follows is judged fresh.
      */
     private void analyse(float[] window) {
         allWindows++;
         float probability;
-        if (rms(window) < quietRms) {
+        if (activity.idle() && rms(window) < quietRms) {
             probability = 0f;
             if (++quietWindows == QUIET_RESET_WINDOWS) {
                 model.reset();

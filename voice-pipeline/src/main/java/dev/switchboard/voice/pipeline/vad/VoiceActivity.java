@@ -33,6 +33,11 @@ public final class VoiceActivity {
         };
     }
 
+    /** Neither speaking nor on the way to it: the only state in which a window may be judged without the model. */
+    public boolean idle() {
+        return state == State.QUIET;
+    }
+
     public boolean speaking() {
         return state == State.SPEAKING || state == State.STOPPING;
     }

@@ -14,6 +14,7 @@ import dev.switchboard.tenant.EffectiveConfiguration;
 import dev.switchboard.tenant.TenantConfiguration;
 import dev.switchboard.tenant.TenantDefinition;
 import dev.switchboard.tenant.Tenants;
+import dev.switchboard.tenant.cache.RecentReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,19 +41,8 @@ class ConfigOverrides implements TenantConfiguration {
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-    /**
-     * A tenant's overrides read this recently are reused: the effective configuration is consulted several times
-     * per message (router, agent, channel), and a transaction each time was a measurable share of a message's cost.
-     * This node's own edits drop the cached copy at once; another node's edits show within this delay.
-     */
-    private static final long FRESH_NANOS = java.time.Duration.ofSeconds(2).toNanos();
-
-    private record Cached(Map<String, StoredOverride> overrides, long readAt, long writes) {
-    }
-
-    private final Map<UUID, Cached> cached = new ConcurrentHashMap<>();
-    /** Counts this node's committed edits; a copy read before the latest edit is never reused. */
-    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    /** A tenant's overrides, reused for up to 2 s per node (see {@link RecentReads}). */
+    private final RecentReads<UUID, Map<String, StoredOverride>> recent = new RecentReads<>(java.time.Duration.ofSeconds(2), 100_000);
     private final Tenants tenants;
     private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
@@ -90,27 +80,15 @@ class ConfigOverrides implements TenantConfiguration {
     }
 
     private Map<String, StoredOverride> overrides(UUID tenantId) {
-        long writesBefore = writes.get();
-        Cached known = cached.get(tenantId);
-        if (known != null && known.writes() == writesBefore && System.nanoTime() - known.readAt() < FRESH_NANOS) {
-            return known.overrides();
-        }
-        Map<String, StoredOverride> read = TenantScope.within(tenantId, () -> tx.execute(s -> jdbc.sql(
+        return recent.get(tenantId, () -> TenantScope.within(tenantId, () -> tx.execute(s -> jdbc.sql(
                 "select key, value::text as value, version, updated_by, updated_at from config_overrides")
                 .query(this::override).list())).stream()
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(StoredOverride::key, o -> o));
-        cached.put(tenantId, new Cached(read, System.nanoTime(), writesBefore));
-        return read;
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(StoredOverride::key, o -> o)));
     }
 
-    /** Runs an edit and, once it committed, stops reusing what was read before it. */
+    /** Runs an edit; once it is over, what was read before it is no longer reused. */
     private <T> T edit(UUID tenantId, java.util.function.Supplier<T> work) {
-        try {
-            return TenantScope.within(tenantId, () -> tx.execute(status -> work.get()));
-        } finally {
-            writes.incrementAndGet();
-            cached.remove(tenantId);
-        }
+        return recent.write(tenantId, () -> TenantScope.within(tenantId, () -> tx.execute(status -> work.get())));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.switchboard.tenant.secrets;
 
 import dev.switchboard.shared.TenantScope;
 import dev.switchboard.tenant.TenantSecrets;
+import dev.switchboard.tenant.cache.RecentReads;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,20 +22,13 @@ class JdbcTenantSecrets implements TenantSecrets {
     private final SecretCipher cipher;
 
     /**
-     * Sealed values as last read, reused for up to 2 s per node: a turn looked its tenant's model key up (usually
-     * absent: the operator's key serves) once per message. Only the ciphertext is kept; this node's own writes drop
-     * the copy at once, another node's show within the delay (as for configuration overrides).
+     * Sealed values as last read, reused for up to 2 s per node ({@link RecentReads}): a turn looked its tenant's
+     * model key up (usually absent: the operator's key serves) once per message. Only the ciphertext is kept.
      */
-    private static final long FRESH_NANOS = java.time.Duration.ofSeconds(2).toNanos();
-
-    private record Sealed(Optional<byte[]> ciphertext, long readAt, long writes) {
-    }
+    private final RecentReads<Key, Optional<byte[]>> recent = new RecentReads<>(java.time.Duration.ofSeconds(2), 10_000);
 
     private record Key(UUID tenantId, String name) {
     }
-
-    private final java.util.Map<Key, Sealed> cached = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     JdbcTenantSecrets(JdbcClient jdbc, TransactionTemplate tx, SecretCipher cipher) {
         this.jdbc = jdbc;
@@ -44,30 +38,15 @@ class JdbcTenantSecrets implements TenantSecrets {
 
     @Override
     public Optional<String> reveal(UUID tenantId, String name) {
-        Key key = new Key(tenantId, name);
-        long writesBefore = writes.get();
-        Sealed known = cached.get(key);
-        if (known != null && known.writes() == writesBefore && System.nanoTime() - known.readAt() < FRESH_NANOS) {
-            return known.ciphertext().map(bytes -> cipher.decrypt(tenantId, name, bytes));
-        }
-        Optional<byte[]> stored = TenantScope.within(tenantId, () -> tx.execute(s -> jdbc.sql(
-                "select ciphertext from tenant_secrets where name = :name")
-                .param("name", name).query(byte[].class).optional()));
-        if (cached.size() > 10_000) {
-            cached.clear();
-        }
-        cached.put(key, new Sealed(stored, System.nanoTime(), writesBefore));
+        Optional<byte[]> stored = recent.get(new Key(tenantId, name), () -> TenantScope.within(tenantId,
+                () -> tx.execute(s -> jdbc.sql("select ciphertext from tenant_secrets where name = :name")
+                        .param("name", name).query(byte[].class).optional())));
         return stored.map(bytes -> cipher.decrypt(tenantId, name, bytes));
     }
 
-    /** Runs a write and, once it is over, stops reusing what was read before it. */
+    /** Runs a write; once it is over, what was read before it is no longer reused. */
     private <T> T write(UUID tenantId, String name, java.util.function.Supplier<T> work) {
-        try {
-            return TenantScope.within(tenantId, () -> tx.execute(s -> work.get()));
-        } finally {
-            writes.incrementAndGet();
-            cached.remove(new Key(tenantId, name));
-        }
+        return recent.write(new Key(tenantId, name), () -> TenantScope.within(tenantId, () -> tx.execute(s -> work.get())));
     }
 
     @Override

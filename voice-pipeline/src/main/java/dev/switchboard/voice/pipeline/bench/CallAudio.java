@@ -1,6 +1,6 @@
 package dev.switchboard.voice.pipeline.bench;
 
-import dev.switchboard.voice.pipeline.audio.MuLaw;
+import dev.switchboard.voice.pipeline.audio.LineNoise;
 import dev.switchboard.voice.pipeline.frames.InputAudioFrame;
 import dev.switchboard.voice.pipeline.tts.flite.FliteSynthesizer;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +19,7 @@ final class CallAudio {
 
     static List<InputAudioFrame> mix(FliteSynthesizer voice, List<String> phrases, int seconds) {
         ByteArrayOutputStream audio = new ByteArrayOutputStream();
-        byte[] pause = lineNoise(8000 * 2);
+        byte[] pause = LineNoise.mulaw(8000 * 2);
         for (int i = 0; audio.size() < seconds * 8000; i++) {
             audio.writeBytes(voice.toMulaw8k(phrases.get(i % phrases.size())));
             audio.writeBytes(pause);
@@ -30,14 +30,5 @@ final class CallAudio {
             frames.add(new InputAudioFrame(Arrays.copyOfRange(all, offset, offset + 160)));
         }
         return frames;
-    }
-
-    private static byte[] lineNoise(int samples) {
-        java.util.Random random = new java.util.Random(65);
-        short[] noise = new short[samples];
-        for (int i = 0; i < samples; i++) {
-            noise[i] = (short) (random.nextInt(65) - 32);
-        }
-        return MuLaw.encode(noise);
     }
 }

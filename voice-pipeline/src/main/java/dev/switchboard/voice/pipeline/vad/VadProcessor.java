@@ -96,7 +96,7 @@ public final class VadProcessor extends FrameProcessor {
         return Math.sqrt(sum / window.length);
     }
 
-    /** Windows the model was asked about, of all analysed (for benchmarks). */
+    /** Windows the model was asked about, of {@link #analysedWindows()}: what the quiet gate saved. */
     public long modelWindows() {
         return modelWindows;
     }

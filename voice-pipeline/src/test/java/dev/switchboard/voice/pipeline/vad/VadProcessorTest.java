@@ -3,6 +3,7 @@ package dev.switchboard.voice.pipeline.vad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.voice.pipeline.SpeechFixtures;
+import dev.switchboard.voice.pipeline.audio.LineNoise;
 import dev.switchboard.voice.pipeline.audio.MuLaw;
 import dev.switchboard.voice.pipeline.audio.WindowBuffer;
 import dev.switchboard.voice.pipeline.frames.Frame;
@@ -39,8 +40,8 @@ class VadProcessorTest {
     @Test
     void quietLineNoiseIsSilenceWithoutAskingTheModelAndSpeechOverItIsStillHeard() {
         CountingModel model = new CountingModel(new SileroModel());
-        byte[] call = concat(lineNoise(1000), SpeechFixtures.speech("I would like to book a table for two tonight"),
-                lineNoise(1000));
+        byte[] call = concat(LineNoise.mulaw(8000), SpeechFixtures.speech("I would like to book a table for two tonight"),
+                LineNoise.mulaw(8000));
         List<InputAudioFrame> frames = SpeechFixtures.frames(call);
         VadProcessor vad = new VadProcessor(VadParams.DEFAULTS, () -> model);
         try (FrameProcessorHarness harness = FrameProcessorHarness.start(vad)) {
@@ -60,16 +61,6 @@ class VadProcessorTest {
     void aQuietThresholdThatWouldSwallowSpeechIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VadParams(0.7f, Duration.ofMillis(200),
                 Duration.ofMillis(200), -20)).hasMessageContaining("quietDbfs");
-    }
-
-    /** Uniform noise at about -65 dBFS RMS: a quiet phone line. */
-    private static byte[] lineNoise(int millis) {
-        java.util.Random random = new java.util.Random(7);
-        short[] samples = new short[8 * millis];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (short) (random.nextInt(65) - 32);
-        }
-        return MuLaw.encode(samples);
     }
 
     private static byte[] concat(byte[]... parts) {

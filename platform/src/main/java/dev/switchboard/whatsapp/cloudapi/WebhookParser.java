@@ -22,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class WebhookParser {
 
     /**
-     * Buffers are pooled in a shared deque: each webhook runs on a fresh virtual thread, which a thread-local
-     * buffer pool would serve with new buffers every time.
+     * Buffers are pooled in one shared deque rather than per thread, so a few buffers serve every request thread
+     * (and any virtual thread, which a thread-local pool would serve with new buffers every time).
      */
     private final JsonMapper json = JsonMapper.builder(JsonFactory.builder()
             .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build()).build();

@@ -94,7 +94,7 @@ public class InboxWriter implements SmartLifecycle {
     public void start() {
         running = true;
         for (int i = 0; i < WRITERS; i++) {
-            writers.add(Thread.ofVirtual().name("whatsapp-inbox-writer-" + i).start(this::loop));
+            writers.add(Thread.ofPlatform().daemon().name("whatsapp-inbox-writer-" + i).start(this::loop));
         }
     }
 

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks {@code X-Hub-Signature-256: sha256=<hex>} (HMAC-SHA256 of the raw body, keyed with the app secret) in
- * constant time. Initialised {@link Mac}s are pooled per secret and reused: every request runs on a fresh virtual
- * thread, so a thread-local would build a new Mac per request, which is what does not scale.
+ * constant time. Initialised {@link Mac}s are pooled per secret and reused: a thread-local would hold one Mac per
+ * request thread and tenant secret, and building one per request is what does not scale.
  */
 @Component
 class HubSignature {

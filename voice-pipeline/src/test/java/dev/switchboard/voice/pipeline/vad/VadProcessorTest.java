@@ -14,6 +14,9 @@ import dev.switchboard.voice.pipeline.testing.FrameProcessorHarness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class VadProcessorTest {
@@ -104,6 +107,37 @@ class VadProcessorTest {
             assertThat(maxProbability(model, SpeechFixtures.silence(1000))).isLessThan(0.1f);
             assertThat(maxProbability(model, MuLaw.encode(tone()))).isLessThan(0.3f);
             assertThat(maxProbability(model, SpeechFixtures.speech("Hello, how can I help you today?"))).isGreaterThan(0.9f);
+        }
+    }
+
+    @Test
+    void modelsSharingTheOnnxSessionKeepTheirOwnStateWhenRunConcurrently() throws Exception {
+        byte[] speech = SpeechFixtures.speech("I would like to book a table for two tonight");
+        byte[] tone = MuLaw.encode(tone());
+        List<Float> speechAlone = probabilities(speech);
+        List<Float> toneAlone = probabilities(tone);
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<List<Float>>> speechRuns = new ArrayList<>();
+            List<Future<List<Float>>> toneRuns = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                speechRuns.add(threads.submit(() -> probabilities(speech)));
+                toneRuns.add(threads.submit(() -> probabilities(tone)));
+            }
+            for (int i = 0; i < 4; i++) {
+                assertThat(speechRuns.get(i).get()).isEqualTo(speechAlone);
+                assertThat(toneRuns.get(i).get()).isEqualTo(toneAlone);
+            }
+        }
+        assertThat(speechAlone).anyMatch(p -> p > 0.9f);
+    }
+
+    /** Every window's probability through a fresh model (its own state, the process's one session). */
+    private static List<Float> probabilities(byte[] mulaw) {
+        try (SileroModel model = new SileroModel()) {
+            WindowBuffer windows = new WindowBuffer(SileroModel.WINDOW);
+            List<Float> probabilities = new ArrayList<>();
+            windows.append(MuLaw.decode(mulaw), window -> probabilities.add(model.probability(window)));
+            return probabilities;
         }
     }
 

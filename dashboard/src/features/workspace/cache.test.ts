@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyPresence, hasGap, hasUnfinishedToolCall, mergeMessage, replaceSummary } from './cache'
+import { applyPresence, hasGap, mergeMessage, replaceSummary } from './cache'
 import { message, summary } from './fixtures.test-data'
 
 const thread = (...seqs: number[]) => ({ pages: [{ items: seqs.map((s) => message(s)), next: null }], pageParams: [null] })
@@ -11,13 +11,6 @@ describe('workspace cache updates', () => {
     const delivered = mergeMessage(appended, message(3, { deliveryStatus: 'delivered' }))
     expect(delivered?.pages[0].items).toHaveLength(3)
     expect(delivered?.pages[0].items[2].deliveryStatus).toBe('delivered')
-  })
-
-  it('knows when a tool call it shows has not finished', () => {
-    const running = { pages: [{ items: [message(1, { role: 'tool', content: { name: 'x', status: 'running' } })], next: null }], pageParams: [null] }
-    const done = { pages: [{ items: [message(1, { role: 'tool', content: { name: 'x', status: 'ok' } })], next: null }], pageParams: [null] }
-    expect(hasUnfinishedToolCall(running)).toBe(true)
-    expect(hasUnfinishedToolCall(done)).toBe(false)
   })
 
   it('never moves a delivery status backwards, whatever order the copies arrive in', () => {

@@ -35,12 +35,6 @@ export function hasGap(data: InfiniteData<Page<Message>> | undefined, message: M
   return newest !== undefined && message.seq > newest.seq + 1
 }
 
-/** A tool call the thread shows as pending or running (its row is updated in place when it finishes). */
-export function hasUnfinishedToolCall(data: InfiniteData<Page<Message>> | undefined): boolean {
-  return Boolean(data?.pages.some((p) => p.items.some((m) =>
-    m.role === 'tool' && ['pending', 'running'].includes(String(m.content.status ?? 'pending')))))
-}
-
 export function replaceSummary(
   data: InfiniteData<Page<ConversationSummary>> | undefined,
   summary: ConversationSummary,

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'react'
 import { useLiveEvents } from '../../lib/liveContext'
 import type { LiveEvent } from '../../lib/live'
 import { keys } from './api'
-import { applyPresence, hasGap, hasUnfinishedToolCall, mergeMessage, replaceDetailSummary, replaceSummary } from './cache'
+import { applyPresence, hasGap, mergeMessage, replaceDetailSummary, replaceSummary } from './cache'
 import type { Agent, ConversationSummary, Message, Page } from './types'
 
 /**
@@ -43,8 +43,6 @@ export function useWorkspaceLive(slug: string, conversationId: string | undefine
           const known = cached?.pages.some((p) => p.items.some((m) => m.id === message.id))
           client.setQueryData<InfiniteData<Page<Message>>>(key, (d) => mergeMessage(d, message))
           if (!known && message.conversationId === conversationId) onMessage(message)
-          // Tool calls are updated in place as they finish, which sends no event: refresh when one still runs.
-          if (!known && hasUnfinishedToolCall(cached)) void client.invalidateQueries({ queryKey: key })
         }
         break
       }

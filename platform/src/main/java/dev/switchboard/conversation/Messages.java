@@ -17,7 +17,7 @@ public interface Messages {
      */
     Optional<Message> appendInbound(UUID conversationId, NewMessage message);
 
-    /** Updates a message's text and content in place (a tool call as it progresses). */
+    /** Updates a message's text and content in place (a tool call as it progresses) and publishes {@link MessageChanged}. */
     Message update(UUID messageId, String text, JsonNode content);
 
     /** Records what the provider said about an outbound message; a status never moves backwards. */

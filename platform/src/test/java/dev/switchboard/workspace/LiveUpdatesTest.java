@@ -12,6 +12,10 @@ import dev.switchboard.TestApi;
 import dev.switchboard.conversation.ChannelRouter;
 import dev.switchboard.conversation.Conversation;
 import dev.switchboard.conversation.Conversations;
+import dev.switchboard.conversation.Message;
+import dev.switchboard.conversation.MessageRole;
+import dev.switchboard.conversation.Messages;
+import dev.switchboard.shared.TenantScope;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +38,8 @@ class LiveUpdatesTest {
     ChannelRouter router;
     @Autowired
     Conversations conversations;
+    @Autowired
+    Messages messages;
     @Autowired
     dev.switchboard.shared.db.OwnerDatabase owner;
 
@@ -110,6 +116,25 @@ class LiveUpdatesTest {
             JsonNode note = agent.await("message", e -> e.path("message").path("role").asString().equals("note"));
             assertThat(note.path("message").path("text").asString()).isEqualTo("VIP customer, be quick");
             assertThat(note.path("message").path("author").path("name").asString()).isEqualTo("Diego Agent");
+        }
+    }
+
+    /** A finished tool call or a caller's growing voicemail changes a stored message: its readers get it again. */
+    @Test
+    void aMessageChangedInPlaceReachesTheThreadsReadersWithItsNewText() {
+        Conversation c = workspace.customerWrites(ACME, "Vera Voicemail", "hola, llamo por");
+        Message first = TenantScope.call(TenantFixtures.tenantId(ACME), () -> messages.latest(c.id(), 10)).stream()
+                .filter(m -> m.role() == MessageRole.CUSTOMER).findFirst().orElseThrow();
+        try (LiveClient agent = LiveClient.signedIn(api, fixtures.token(ACME_AGENT))) {
+            agent.subscribe(ACME, c.id());
+            agent.await("subscribed", e -> e.path("conversation").asString().equals(c.id().toString()));
+
+            TenantScope.run(TenantFixtures.tenantId(ACME), () -> messages.update(first.id(),
+                    "hola, llamo por la visita del martes", first.content()));
+
+            JsonNode changed = agent.await("message", e -> e.path("message").path("id").asString()
+                    .equals(first.id().toString()) && e.path("message").path("text").asString().endsWith("martes"));
+            assertThat(changed.path("message").path("seq").asLong()).isEqualTo(first.seq());
         }
     }
 

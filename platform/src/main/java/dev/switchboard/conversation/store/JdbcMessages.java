@@ -3,6 +3,7 @@ package dev.switchboard.conversation.store;
 import dev.switchboard.conversation.Channel;
 import dev.switchboard.conversation.Message;
 import dev.switchboard.conversation.MessageAppended;
+import dev.switchboard.conversation.MessageChanged;
 import dev.switchboard.conversation.MessageReceived;
 import dev.switchboard.conversation.MessageRole;
 import dev.switchboard.conversation.Messages;
@@ -109,7 +110,9 @@ class JdbcMessages implements Messages {
         if (rows == 0) {
             throw new NotFound("message");
         }
-        return find(messageId).orElseThrow();
+        Message updated = find(messageId).orElseThrow();
+        events.publishEvent(new MessageChanged(updated.tenantId(), updated.conversationId(), messageId));
+        return updated;
     }
 
     @Override

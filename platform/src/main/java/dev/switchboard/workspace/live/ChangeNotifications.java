@@ -2,6 +2,7 @@ package dev.switchboard.workspace.live;
 
 import dev.switchboard.conversation.ConversationChanged;
 import dev.switchboard.conversation.MessageAppended;
+import dev.switchboard.conversation.MessageChanged;
 import dev.switchboard.conversation.MessageSent;
 import dev.switchboard.workspace.presence.PresenceChanged;
 import org.springframework.context.event.EventListener;
@@ -30,6 +31,11 @@ class ChangeNotifications {
     @EventListener
     void on(MessageAppended event) {
         notify(new LiveNotice(event.tenantId(), LiveNotice.Kind.MESSAGE, event.conversationId(), event.messageId()));
+    }
+
+    @EventListener
+    void on(MessageChanged event) {
+        notify(new LiveNotice(event.tenantId(), LiveNotice.Kind.CHANGED, event.conversationId(), event.messageId()));
     }
 
     @EventListener

@@ -87,7 +87,7 @@ class LiveFanout implements DisposableBean {
                     sendSummary(watchers, notice, slug);
                     sendMessage(watchers, notice, slug);
                 }
-                case DELIVERY -> sendMessage(watchers, notice, slug);
+                case DELIVERY, CHANGED -> sendMessage(watchers, notice, slug);
                 case PRESENCE -> toTenantWatchers(watchers, notice, write(presenceOf(tenant.get())));
             }
         });

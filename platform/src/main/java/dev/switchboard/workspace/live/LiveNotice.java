@@ -7,7 +7,7 @@ import java.util.UUID;
  * receiving node reads the current state under row-level security.
  *
  * @param subject the conversation, or the user for a presence notice
- * @param message the message for {@link Kind#MESSAGE} and {@link Kind#DELIVERY}, else null
+ * @param message the message for {@link Kind#MESSAGE}, {@link Kind#DELIVERY} and {@link Kind#CHANGED}, else null
  */
 record LiveNotice(UUID tenantId, Kind kind, UUID subject, UUID message) {
 
@@ -20,6 +20,8 @@ record LiveNotice(UUID tenantId, Kind kind, UUID subject, UUID message) {
         MESSAGE,
         /** An outbound message's delivery status changed. */
         DELIVERY,
+        /** A message's text or content changed in place (a tool call finished, a voicemail grew). */
+        CHANGED,
         /** An agent's presence changed. */
         PRESENCE
     }

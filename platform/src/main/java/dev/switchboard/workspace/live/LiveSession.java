@@ -142,7 +142,12 @@ final class LiveSession {
     }
 
     void stop() {
-        writer.interrupt();
+        // The container reports a close on the thread that found it, which may be this writer (it closed the socket,
+        // or a send found it closed): interrupting itself would break what the close handler still does on it, such
+        // as clearing the agent's presence (an interrupted JDBC call closes its connection; the agent stayed online).
+        if (Thread.currentThread() != writer) {
+            writer.interrupt();
+        }
     }
 
     private void write() {

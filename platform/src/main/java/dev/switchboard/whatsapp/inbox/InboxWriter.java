@@ -94,6 +94,8 @@ public class InboxWriter implements SmartLifecycle {
     public void start() {
         running = true;
         for (int i = 0; i < WRITERS; i++) {
+            // Platform threads, like the request threads waiting on them: as virtual threads they queued for a
+            // carrier behind the agent's turns, and every webhook's acknowledgement with them.
             writers.add(Thread.ofPlatform().daemon().name("whatsapp-inbox-writer-" + i).start(this::loop));
         }
     }

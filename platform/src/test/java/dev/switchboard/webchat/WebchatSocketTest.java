@@ -14,12 +14,14 @@ import dev.switchboard.conversation.NewMessage;
 import dev.switchboard.conversation.Outbound;
 import dev.switchboard.shared.TenantScope;
 import dev.switchboard.shared.db.OwnerDatabase;
+import dev.switchboard.webchat.socket.SocketsOnThisNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,6 +44,8 @@ class WebchatSocketTest {
     OwnerDatabase owner;
     @Autowired
     TenantFixtures fixtures;
+    @Autowired
+    ApplicationContext context;
 
     private final List<WidgetClient.Socket> open = new java.util.ArrayList<>();
 
@@ -97,6 +101,7 @@ class WebchatSocketTest {
         JsonNode seen = socket.await("message", f -> f.path("text").asString().equals("first answer"));
         assertThat(deliveryStatus(seen)).isEqualTo("delivered");
         socket.close();
+        SocketsOnThisNode.awaitNoneOf(context, ACME_ID, widget.visitorId());
 
         reply(conversation, "second answer");
         reply(conversation, "third answer");

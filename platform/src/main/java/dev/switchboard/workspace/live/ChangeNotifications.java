@@ -5,22 +5,24 @@ import dev.switchboard.conversation.MessageAppended;
 import dev.switchboard.conversation.MessageChanged;
 import dev.switchboard.conversation.MessageSent;
 import dev.switchboard.workspace.presence.PresenceChanged;
+import dev.switchboard.shared.NotifyQueue;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces changes with {@code pg_notify} from inside the transaction that makes them (synchronous listeners).
- * PostgreSQL delivers a notification only when that transaction commits, and drops it on rollback, so every
- * node hears exactly the changes that happened, after they are visible to its reads.
+ * Announces changes on the {@link LiveNotice#CHANNEL} once the transaction that makes them commits (nothing on
+ * rollback), so every node hears exactly the changes that happened, after they are visible to its reads. The
+ * notifications go out in batches ({@link NotifyQueue}): a NOTIFY inside each change's own transaction serialised
+ * every commit in the database. A node that dies between a commit and its batch loses those notices; a dashboard
+ * shows the change on its next read.
  */
 @Component
 class ChangeNotifications {
 
-    private final JdbcClient jdbc;
+    private final NotifyQueue notifications;
 
-    ChangeNotifications(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ChangeNotifications(NotifyQueue notifications) {
+        this.notifications = notifications;
     }
 
     @EventListener
@@ -49,7 +51,6 @@ class ChangeNotifications {
     }
 
     private void notify(LiveNotice notice) {
-        jdbc.sql("select pg_notify(:channel, :payload)").param("channel", LiveNotice.CHANNEL)
-                .param("payload", notice.encode()).query((rs, n) -> 1).single();
+        notifications.sendAfterCommit(LiveNotice.CHANNEL, notice.encode());
     }
 }

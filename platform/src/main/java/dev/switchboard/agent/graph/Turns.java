@@ -108,12 +108,22 @@ class Turns {
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
+    /**
+     * Extends the leases of this node's running turns, skipping a turn whose row is locked at this moment: that turn
+     * is writing its progress, so it is alive, and the next heartbeat renews it long before its lease runs out.
+     * Waiting for it instead held every row already renewed, and under load each running turn's next write queued
+     * behind the slowest one (seen as turn updates waiting on a transaction lock every heartbeat).
+     */
     void renew(Collection<UUID> turnIds, String owner, Duration lease) {
         if (!turnIds.isEmpty()) {
             jdbc.sql("""
-                    update agent_turns set lease_until = now() + cast(:lease as interval)
-                     where id in (:ids) and status = 'running' and lease_owner = :owner""")
-                    .param("lease", lease.toMillis() + " milliseconds").param("ids", turnIds).param("owner", owner).update();
+                    update agent_turns t set lease_until = now() + cast(:lease as interval)
+                      from (select tenant_id, id from agent_turns
+                             where id = any(cast(:ids as uuid[])) and status = 'running' and lease_owner = :owner
+                             for update skip locked) alive
+                     where t.tenant_id = alive.tenant_id and t.id = alive.id""")
+                    .param("lease", lease.toMillis() + " milliseconds").param("ids", turnIds.toArray(UUID[]::new))
+                    .param("owner", owner).update();
         }
     }
 

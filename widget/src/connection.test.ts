@@ -37,6 +37,29 @@ describe('connection', () => {
     expect(socket.sent[0]).toEqual({ type: 'hello', conversationId: 'c-1', lastSeq: 7, language: 'es' })
   })
 
+  it('opens one socket when started again while its token is still being fetched', async () => {
+    let release: (token: string) => void = () => {}
+    let fetches = 0
+    const c = new Connection('ws://platform/ws/webchat/acme', {
+      token: () => {
+        fetches++
+        return new Promise<string>((resolve) => (release = resolve))
+      },
+      hello: (): ClientFrame => ({ type: 'hello', conversationId: null, lastSeq: 0, language: 'en' }),
+      onFrame: () => {},
+      onState: () => {},
+      onClosedTooLarge: () => {},
+    }, factory)
+    c.start()
+    c.start()
+    release('tok')
+    await flush()
+    c.start()
+    await flush()
+    expect(fetches).toBe(1)
+    expect(FakeSocket.all).toHaveLength(1)
+  })
+
   it('reconnects with growing delays and resumes from where it was', async () => {
     const c = connection()
     c.start()

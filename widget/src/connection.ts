@@ -24,6 +24,7 @@ export class Connection {
   private socket: WebSocket | null = null
   private attempt = 0
   private opened = false
+  private connecting = false
   private stopped = false
   private timer: ReturnType<typeof setTimeout> | undefined
   private ping: ReturnType<typeof setInterval> | undefined
@@ -38,9 +39,16 @@ export class Connection {
     this.factory = factory
   }
 
+  /**
+   * Connects unless a socket is open or a connection is under way. Opening the panel and sending the first
+   * message both start it, while the token is still being fetched: two connections then meant two visitor
+   * tokens, and the unacknowledged first message was resent on the second socket as another visitor's.
+   */
   start(): void {
     this.stopped = false
-    if (!this.socket) void this.connect()
+    if (this.socket || this.connecting) return
+    clearTimeout(this.timer)
+    void this.connect()
   }
 
   stop(): void {
@@ -63,6 +71,8 @@ export class Connection {
   }
 
   private async connect(): Promise<void> {
+    if (this.socket || this.connecting) return
+    this.connecting = true
     this.hooks.onState(this.attempt === 0 ? 'connecting' : 'reconnecting')
     let token: string
     try {
@@ -71,6 +81,8 @@ export class Connection {
     } catch {
       this.retry()
       return
+    } finally {
+      this.connecting = false
     }
     if (this.stopped) return
     const socket = this.factory(this.url, ['webchat.v1', `bearer.${token}`])

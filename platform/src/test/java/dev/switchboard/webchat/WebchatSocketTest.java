@@ -4,6 +4,7 @@ import static dev.switchboard.TenantFixtures.ACME;
 import static dev.switchboard.TenantFixtures.ACME_AGENT;
 import static dev.switchboard.TenantFixtures.tenantId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.PlatformTest;
 import dev.switchboard.TenantFixtures;
@@ -15,6 +16,7 @@ import dev.switchboard.conversation.Outbound;
 import dev.switchboard.shared.TenantScope;
 import dev.switchboard.shared.db.OwnerDatabase;
 import dev.switchboard.webchat.socket.SocketsOnThisNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,7 +103,7 @@ class WebchatSocketTest {
         JsonNode seen = socket.await("message", f -> f.path("text").asString().equals("first answer"));
         assertThat(deliveryStatus(seen)).isEqualTo("delivered");
         socket.close();
-        SocketsOnThisNode.awaitNoneOf(context, ACME_ID, widget.visitorId());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SocketsOnThisNode.holdAny(context, ACME_ID, widget.visitorId()));
 
         reply(conversation, "second answer");
         reply(conversation, "third answer");

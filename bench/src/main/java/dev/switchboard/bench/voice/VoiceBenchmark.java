@@ -30,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code --stt-ms 180 --llm-ms 350 --tts-ms 200}); a fifth of the callers barge in. Prints one JSON object:
  * response times (caller's last speech frame to the agent's first audio frame), the platform's overhead (response
  * minus the injected delays and the VAD's 200 ms stop window), outbound jitter, barge-in {@code clear} latency,
- * failed and dropped calls, and the platform's peak RSS and CPU.
+ * failed and dropped calls, and the platform's peak RSS and CPU. A warm-up ({@code --warmup} seconds, 20, with a
+ * quarter of the callers, at least ten) runs first and is not measured. {@code --jvm-opts} replaces the platform's
+ * JVM options ({@code --heap 1g} with ZGC by default).
  */
 public final class VoiceBenchmark {
 
@@ -53,7 +55,14 @@ public final class VoiceBenchmark {
         List<byte[]> speech = PHRASES.stream().map(VoiceBenchmark::speech).toList();
         try (BenchFakes fakes = BenchFakes.start(stt, llm, tts, "when will the technician arrive");
              PlatformProcess platform = start(Path.of(o.string("jar", "platform/target/switchboard-platform.jar")),
-                     fakes.environment(), o.string("heap", "1g"))) {
+                     fakes.environment(), jvmOptions(o))) {
+            int warmup = o.integer("warmup", 20);
+            int warmupCalls = Math.min(calls, Math.max(10, calls / 4));
+            if (warmup > 0) {
+                // A platform fresh from start-up compiles its hot paths during the first turns; measured, those
+                // seconds said more about the JIT than about a platform that has been taking calls for a while.
+                run(platform.baseUrl(), warmupCalls, warmup, speech, Math.min(5, warmup));
+            }
             ResourceSampler resources = ResourceSampler.platform(platform.pid());
             double benchCpuBefore = benchCpu();
             long started = System.nanoTime();
@@ -62,7 +71,9 @@ public final class VoiceBenchmark {
             Thread.sleep(5000); // the calls' last turns are written as they close
             resources.close();
             ObjectNode report = report(outcomes, stt + llm + tts + VAD_STOP_MS);
-            report.put("seconds", seconds).put("wall_seconds", round(wall))
+            report.put("seconds", seconds).put("wall_seconds", round(wall));
+            report.putObject("warmup").put("calls", warmup > 0 ? warmupCalls : 0).put("seconds", warmup);
+            report
                     .put("peak_rss_mb", resources.platformHighWaterRssMb());
             report.putObject("cpu_cores").put("platform", round(resources.platformCpuSeconds() / wall))
                     .put("load_generator", round((benchCpu() - benchCpuBefore) / wall))
@@ -86,7 +97,7 @@ public final class VoiceBenchmark {
      * The platform on the fakes, with a throw-away home (its log in it), and the demo tenant's Twilio auth token and
      * admin password set to values the simulated callers and the report's sign-in know.
      */
-    private static PlatformProcess start(Path jar, Map<String, String> fakes, String heap)
+    private static PlatformProcess start(Path jar, Map<String, String> fakes, List<String> jvmOptions)
             throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("switchboard-bench-");
         Map<String, String> environment = new HashMap<>(fakes);
@@ -94,10 +105,17 @@ public final class VoiceBenchmark {
                 "SWITCHBOARD_DEMO_PASSWORD", DEMO_PASSWORD, "SWITCHBOARD_TENANTS_WATCH", "false",
                 "DATABASE_POOL_SIZE", "40"));
         PlatformProcess platform = PlatformProcess.start(PlatformProcess.Launch.of(jar, home, home.resolve("platform.log"))
-                .withJvmOptions(List.of("-Xmx" + heap, "-XX:+UseZGC")).withEnvironment(environment)
+                .withJvmOptions(jvmOptions).withEnvironment(environment)
                 .withHealthTimeout(Duration.ofMinutes(4)));
         Thread.sleep(3000); // the demo seeding (the Twilio token) runs once the application is ready
         return platform;
+    }
+
+    /** {@code --jvm-opts} as given, else a {@code --heap} (1g) with ZGC. */
+    private static List<String> jvmOptions(Options o) {
+        String given = o.string("jvm-opts", "");
+        return given.isBlank() ? List.of("-Xmx" + o.string("heap", "1g"), "-XX:+UseZGC")
+                : List.of(given.trim().split("\\s+"));
     }
 
     private static List<SimulatedCaller.Outcome> run(URI url, int calls, int seconds, List<byte[]> speech, int ramp)

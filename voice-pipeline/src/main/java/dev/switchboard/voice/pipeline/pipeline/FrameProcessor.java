@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One stage of a pipeline. Each processor owns a virtual thread that takes frames from its inbox one at a time, so
- * a processor's state is touched by that thread only; callbacks from sockets or timers come back onto it through
- * {@link #execute} and {@link #schedule}. Frames not handled are passed on in the direction they travel.
+ * One stage of a pipeline. A processor takes frames from its inbox one at a time, on one thread at a time, so its
+ * state needs no locks; callbacks from sockets or timers come back onto it through {@link #execute} and
+ * {@link #schedule}. Frames not handled are passed on in the direction they travel. In a {@link Pipeline} the
+ * processors share one thread, the pipeline's {@link Strand}, unless one {@link #needsOwnThread() needs its own};
+ * a processor started on its own (a test harness) has its own virtual thread.
  */
 public abstract class FrameProcessor {
 
@@ -28,6 +31,9 @@ public abstract class FrameProcessor {
     private volatile FrameProcessor downstream;
     private volatile FrameProcessor upstream;
     private volatile Thread worker;
+    private volatile Strand strand;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean finished = new AtomicBoolean();
 
     protected FrameProcessor(String name) {
         this(name, DEFAULT_CAPACITY);
@@ -53,6 +59,14 @@ public abstract class FrameProcessor {
         return frame instanceof EndFrame || frame instanceof CancelFrame;
     }
 
+    /**
+     * Whether this processor must not share the pipeline's thread: it blocks for long inside {@link #process} (offline
+     * synthesis or recognition of a whole sentence), which would hold back every other stage of the call.
+     */
+    protected boolean needsOwnThread() {
+        return false;
+    }
+
     public final String name() {
         return name;
     }
@@ -62,8 +76,19 @@ public abstract class FrameProcessor {
         next.upstream = this;
     }
 
+    /** Runs this processor on the pipeline's strand instead of a thread of its own (before it starts). */
+    final void runOn(Strand shared) {
+        if (!needsOwnThread()) {
+            strand = shared;
+            shared.join();
+            inbox.unbounded();
+        }
+    }
+
     public final synchronized void start() {
-        if (worker == null) {
+        if (strand != null) {
+            strand.start();
+        } else if (worker == null) {
             worker = Thread.ofVirtual().name("voice-" + name).start(this::run);
         }
     }
@@ -72,6 +97,7 @@ public abstract class FrameProcessor {
     public final void queue(Frame frame, Direction direction) {
         try {
             inbox.put(new Envelope.Delivery(frame, direction));
+            wakeStrand();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -81,6 +107,7 @@ public abstract class FrameProcessor {
     public final void execute(Runnable action) {
         try {
             inbox.put(new Envelope.Task(action, true));
+            wakeStrand();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -94,6 +121,7 @@ public abstract class FrameProcessor {
     protected final void runInOrder(Runnable action) {
         try {
             inbox.put(new Envelope.Task(action, false));
+            wakeStrand();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -128,6 +156,10 @@ public abstract class FrameProcessor {
     /** Stops the worker without waiting for an end frame (used when a pipeline is torn down). */
     public final void stop() {
         inbox.close();
+        if (strand != null) {
+            strand.schedule(this); // the strand notices the closed inbox and releases the processor
+            return;
+        }
         Thread current = worker;
         if (current != null && current != Thread.currentThread()) {
             current.interrupt();
@@ -159,13 +191,55 @@ public abstract class FrameProcessor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inbox.close();
-            try {
-                release();
-            } catch (RuntimeException e) {
-                log.warn("{} failed to release resources", name, e);
-            }
-            stopped.countDown();
+            finish();
+        }
+    }
+
+    private void wakeStrand() {
+        Strand shared = strand;
+        if (shared != null) {
+            shared.schedule(this);
+        }
+    }
+
+    /** Claims a place in the strand's queue; false when it holds one already. */
+    final boolean markScheduled() {
+        return scheduled.compareAndSet(false, true);
+    }
+
+    final void clearScheduled() {
+        scheduled.set(false);
+    }
+
+    /** One inbox item on the strand's thread; whether more are waiting. */
+    final boolean runOne() {
+        if (finished.get()) {
+            return false;
+        }
+        Envelope next = inbox.poll();
+        if (next != null) {
+            handle(next);
+        }
+        if (inbox.isClosed()) {
+            finish();
+            return false;
+        }
+        return inbox.size() > 0;
+    }
+
+    private void finish() {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        inbox.close();
+        try {
+            release();
+        } catch (RuntimeException e) {
+            log.warn("{} failed to release resources", name, e);
+        }
+        stopped.countDown();
+        if (strand != null) {
+            strand.left();
         }
     }
 

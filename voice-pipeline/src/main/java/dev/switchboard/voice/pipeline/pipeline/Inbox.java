@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Inbox {
 
     private final int capacity;
+    private volatile boolean bounded = true;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
@@ -22,6 +23,11 @@ final class Inbox {
 
     Inbox(int capacity) {
         this.capacity = capacity;
+    }
+
+    /** Never makes a sender wait (the inbox of a processor on a strand, whose thread would wait for itself). */
+    void unbounded() {
+        bounded = false;
     }
 
     void put(Envelope envelope) throws InterruptedException {
@@ -35,7 +41,7 @@ final class Inbox {
             } else if (envelope instanceof Envelope.Task) {
                 ordered.add(envelope); // queued by the processor itself: waiting for space would deadlock it
             } else {
-                while (ordered.size() >= capacity && !closed) {
+                while (bounded && ordered.size() >= capacity && !closed) {
                     notFull.await();
                 }
                 if (closed) {
@@ -62,6 +68,20 @@ final class Inbox {
             }
             Envelope next = urgent.isEmpty() ? ordered.poll() : urgent.poll();
             notFull.signal();
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next item, urgent ones first, without waiting; null when there is none. */
+    Envelope poll() {
+        lock.lock();
+        try {
+            Envelope next = urgent.isEmpty() ? ordered.poll() : urgent.poll();
+            if (next != null) {
+                notFull.signal();
+            }
             return next;
         } finally {
             lock.unlock();

@@ -34,6 +34,8 @@ public final class Pipeline implements AutoCloseable {
         for (int i = 0; i + 1 < processors.size(); i++) {
             processors.get(i).linkTo(processors.get(i + 1));
         }
+        Strand strand = new Strand("voice-pipeline");
+        processors.forEach(p -> p.runOn(strand));
     }
 
     public static Pipeline of(List<FrameProcessor> stages) {

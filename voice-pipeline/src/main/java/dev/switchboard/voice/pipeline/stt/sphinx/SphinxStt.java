@@ -46,6 +46,12 @@ public final class SphinxStt extends FrameProcessor implements LabelledService {
         return new ServiceLabel("pocketsphinx", settings.phrases().isEmpty() ? "en-us open model" : "en-us grammar", true);
     }
 
+    /** Decoding the end of an utterance takes tens of milliseconds; on the shared thread it would hold back the call. */
+    @Override
+    protected boolean needsOwnThread() {
+        return true;
+    }
+
     @Override
     protected void process(Frame frame, Direction direction) {
         switch (frame) {

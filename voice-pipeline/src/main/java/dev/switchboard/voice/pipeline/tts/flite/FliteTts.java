@@ -38,6 +38,12 @@ public final class FliteTts extends FrameProcessor implements LabelledService {
         return new ServiceLabel("flite", voice, true);
     }
 
+    /** Synthesising a sentence takes tens of milliseconds; on the shared thread it would hold back the caller's audio. */
+    @Override
+    protected boolean needsOwnThread() {
+        return true;
+    }
+
     @Override
     protected void process(Frame frame, Direction direction) {
         switch (frame) {

@@ -4,6 +4,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One virtual thread that runs the processors of a pipeline, one inbox item at a time. With a thread per processor,
@@ -18,6 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * sender wait: the strand's own thread would wait for itself.
  */
 final class Strand {
+
+    private static final Logger log = LoggerFactory.getLogger(Strand.class);
 
     private final ConcurrentLinkedQueue<FrameProcessor> ready = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sleeping = new AtomicBoolean();
@@ -79,7 +83,17 @@ final class Strand {
                 continue;
             }
             next.clearScheduled();
-            if (next.runOne()) {
+            boolean more;
+            try {
+                more = next.runOne();
+            } catch (RuntimeException | Error e) {
+                // A processor's own failures become error frames; this is worse (a native library, memory). It
+                // stops that processor, as it would have ended its own thread, and the other stages go on.
+                log.error("{} failed on the pipeline's thread and stops", next.name(), e);
+                next.stop();
+                continue;
+            }
+            if (more) {
                 schedule(next);
             }
         }

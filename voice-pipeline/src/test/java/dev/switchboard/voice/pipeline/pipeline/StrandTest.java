@@ -34,6 +34,10 @@ class StrandTest {
         protected void release() {
             released.incrementAndGet();
         }
+
+        void pushUpstreamForTest(Frame frame) {
+            pushUpstream(frame);
+        }
     }
 
     static final class Blocking extends ThreadNoting {
@@ -87,6 +91,33 @@ class StrandTest {
         }
         assertThat(out.stream().filter(TranscriptionFrame.class::isInstance)).hasSize(burst);
         assertThat(out.get(1)).isEqualTo(new TranscriptionFrame("word 0"));
+    }
+
+    @Test
+    void anErrorInOneStageStopsThatStageAndTheOthersGoOn() throws Exception {
+        ThreadNoting first = new ThreadNoting("first");
+        ThreadNoting broken = new ThreadNoting("broken") {
+            @Override
+            protected void process(Frame frame, Direction direction) {
+                if (frame instanceof TranscriptionFrame) {
+                    throw new AssertionError("a native library gave up");
+                }
+                super.process(frame, direction);
+            }
+        };
+        List<Frame> upstream = new CopyOnWriteArrayList<>();
+        try (Pipeline pipeline = Pipeline.of(first, broken).onUpstream(upstream::add).start()) {
+            pipeline.queue(new TranscriptionFrame("boom"));
+            assertThat(broken.awaitStopped(Duration.ofSeconds(5))).isTrue();
+            assertThat(broken.released).hasValue(1);
+            // The first stage still runs: a frame sent upstream from it reaches the pipeline's head.
+            first.execute(() -> first.pushUpstreamForTest(new TranscriptionFrame("still here")));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (upstream.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(upstream).containsExactly(new TranscriptionFrame("still here"));
+        }
     }
 
     @Test

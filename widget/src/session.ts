@@ -22,6 +22,7 @@ export class VisitorSession {
   private readonly tenant: string
   private readonly identity: Identity | null
   private readonly storage: Storage | null
+  private issuing: Promise<Stored> | null = null
 
   constructor(base: string, tenant: string, identity: Identity | null, storage: Storage | null = safeStorage()) {
     this.base = base
@@ -55,12 +56,24 @@ export class VisitorSession {
     }
   }
 
-  /** A token good for a while: the stored one, or a renewed or new one (and then for the site's user). */
+  /**
+   * A token good for a while: the stored one, or a renewed or new one (and then for the site's user). Callers that
+   * ask while a request is under way share it: two requests with nothing stored would make two visitors.
+   */
   async token(forceRenew = false): Promise<Stored> {
     const stored = this.stored()
     const sameUser = (stored?.userId ?? null) === (this.identity?.userId ?? null)
     const fresh = stored && Date.parse(stored.expiresAt) - Date.now() > RENEW_BEFORE_MS
     if (stored && sameUser && fresh && !forceRenew) return stored
+    if (!this.issuing) {
+      this.issuing = this.issue(stored, sameUser).finally(() => {
+        this.issuing = null
+      })
+    }
+    return this.issuing
+  }
+
+  private async issue(stored: Stored | null, sameUser: boolean): Promise<Stored> {
     const body = this.identity ? { ...this.identity } : { token: sameUser ? stored?.token : undefined }
     const response = await fetch(`${this.base}/webchat/${encodeURIComponent(this.tenant)}/session`, {
       method: 'POST',

@@ -1,10 +1,8 @@
 package dev.switchboard.shared;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,21 +79,15 @@ public class NotifyQueue {
     }
 
     private void sendLoop() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
             try {
-                Pending first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
+                List<Pending> batch = Batches.next(queue, MAX_BATCH, Duration.ofSeconds(1));
+                if (!batch.isEmpty()) {
+                    flush(batch);
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                flush(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } finally {
-                batch.clear();
             }
         }
     }

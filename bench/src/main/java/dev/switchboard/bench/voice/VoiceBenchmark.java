@@ -71,10 +71,9 @@ public final class VoiceBenchmark {
             Thread.sleep(5000); // the calls' last turns are written as they close
             resources.close();
             ObjectNode report = report(outcomes, stt + llm + tts + VAD_STOP_MS);
-            report.put("seconds", seconds).put("wall_seconds", round(wall));
-            report.putObject("warmup").put("calls", warmup > 0 ? warmupCalls : 0).put("seconds", warmup);
-            report
+            report.put("seconds", seconds).put("wall_seconds", round(wall))
                     .put("peak_rss_mb", resources.platformHighWaterRssMb());
+            report.putObject("warmup").put("calls", warmup > 0 ? warmupCalls : 0).put("seconds", warmup);
             report.putObject("cpu_cores").put("platform", round(resources.platformCpuSeconds() / wall))
                     .put("load_generator", round((benchCpu() - benchCpuBefore) / wall))
                     .put("machine", Runtime.getRuntime().availableProcessors());

@@ -2,7 +2,9 @@ package dev.switchboard.whatsapp.inbox;
 
 import dev.switchboard.whatsapp.account.WhatsAppProperties;
 import dev.switchboard.whatsapp.cloudapi.WebhookEvent;
+import dev.switchboard.shared.Batches;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,21 +55,15 @@ public class InboxWriter implements SmartLifecycle {
     }
 
     private void loop() {
-        List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                List<Pending> batch = Batches.next(queue, MAX_BATCH, Duration.ofMillis(200));
+                if (!batch.isEmpty()) {
+                    write(batch);
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } finally {
-                batch.clear();
             }
         }
     }

@@ -51,10 +51,6 @@ final class Strand {
         }
     }
 
-    boolean isCurrent() {
-        return Thread.currentThread() == thread;
-    }
-
     /** A member processed its last item; the strand ends with its last member. */
     void left() {
         if (members.decrementAndGet() == 0) {

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param password      the owner's password (defaults to the URL's password)
  * @param appUser       the role the application's pool connects as; it must not own tables or bypass RLS
  * @param appPassword   its password; when the role does not exist and the owner may create roles, it is created
- * @param poolSize      the application pool's maximum size
+ * @param poolSize      the application pool's maximum size; by default five connections per core, at least ten:
+ *                      more connections than the database can run at once only add processes that compete for
+ *                      its cores (on two cores, 30 connections made a webhook's commit wait behind the backlog's
+ *                      work: ack p99 716 ms against 311 ms with 10, WhatsApp benchmark at 1,000/s)
  * @param embedded      settings of the embedded server
  */
 @ConfigurationProperties("switchboard.database")
@@ -19,7 +22,7 @@ public record DatabaseProperties(String url, String user, String password, Strin
 
     public DatabaseProperties {
         appUser = appUser == null || appUser.isBlank() ? "switchboard_app" : appUser;
-        poolSize = poolSize == null ? 30 : poolSize;
+        poolSize = poolSize == null ? Math.max(10, 5 * Runtime.getRuntime().availableProcessors()) : poolSize;
         embedded = embedded == null ? new Embedded(false) : embedded;
         if (!appUser.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("switchboard.database.app-user must be a plain lower-case role name");

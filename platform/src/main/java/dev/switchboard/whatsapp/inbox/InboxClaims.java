@@ -33,8 +33,8 @@ class InboxClaims {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** @param messages the claimed customer messages, still to process; {@code full}: more may be due */
-    record Claim(List<ClaimedEvent> messages, boolean full) {
+    /** @param messages the claimed customer messages, still to process; {@code claimed}: rows claimed, statuses too */
+    record Claim(List<ClaimedEvent> messages, int claimed) {
     }
 
     Claim claim(int limit, Duration lease) {
@@ -50,7 +50,7 @@ class InboxClaims {
                 }
             }
             inbox.complete(settled);
-            return new Claim(messages, batch.size() == limit);
+            return new Claim(messages, batch.size());
         });
     }
 

@@ -37,6 +37,7 @@ class InboxWorkers implements SmartLifecycle {
     private final WhatsAppProperties properties;
     private final InboxConnections connections;
     private final InboxWriter writer;
+    private final ClaimAllowance allowance;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
@@ -52,6 +53,7 @@ class InboxWorkers implements SmartLifecycle {
         this.intake = intake;
         this.accounts = accounts;
         this.properties = properties;
+        this.allowance = new ClaimAllowance(System::nanoTime, this::load);
     }
 
     /** Catches what no local signal announced: retries falling due, expired leases, rows stored by other nodes. */
@@ -91,9 +93,14 @@ class InboxWorkers implements SmartLifecycle {
     }
 
     private void drain(UUID tenant) {
-        yieldWhileCrowded();
-        InboxClaims.Claim claim = claims.claim(properties.claimBatch(), LEASE);
-        if (claim.full()) {
+        int allowed = awaitAllowance();
+        if (allowed == 0) {
+            signals.workArrived(tenant);
+            return;
+        }
+        InboxClaims.Claim claim = claims.claim(allowed, LEASE);
+        allowance.giveBack(allowed - claim.claimed());
+        if (claim.claimed() == allowed) {
             signals.workArrived(tenant);
         }
         List<Long> done = new ArrayList<>();
@@ -111,20 +118,33 @@ class InboxWorkers implements SmartLifecycle {
         inbox.complete(done);
     }
 
-    /**
-     * Backpressure: while the shared pool is crowded or webhooks wait long for their write, claiming more would only
-     * add work that competes with acknowledging webhooks; the backlog waits, durable, in the inbox. Never more than
-     * a second per claim, so processing always moves on.
-     */
-    private void yieldWhileCrowded() {
-        for (int i = 0; i < 40 && (connections.sharedPoolCrowded() || writer.strained()); i++) {
+    /** Rows this worker may claim now (at most a batch), waiting for the allowance; 0 if interrupted. */
+    private int awaitAllowance() {
+        while (running) {
+            int allowed = allowance.take(properties.claimBatch());
+            if (allowed > 0) {
+                return allowed;
+            }
             try {
-                Thread.sleep(25);
+                Thread.sleep(Duration.ofNanos(Math.max(1_000_000L, allowance.waitNanos())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return 0;
             }
         }
+        return 0;
+    }
+
+    /**
+     * Backpressure: webhooks waiting long for their write, or more threads waiting for a shared connection than the
+     * pool has, mean the machine or the database is full; claiming more would only add work that competes with
+     * acknowledging webhooks.
+     */
+    private ClaimAllowance.Load load() {
+        if (writer.strained() || connections.sharedPoolCrowded()) {
+            return ClaimAllowance.Load.STRAINED;
+        }
+        return writer.quiet() ? ClaimAllowance.Load.IDLE : ClaimAllowance.Load.HEALTHY;
     }
 
     private boolean process(ClaimedEvent event) {

@@ -136,6 +136,11 @@ public class InboxWriter implements SmartLifecycle {
      * Without webhooks for half a second there is nothing to make way for.
      */
     public boolean strained() {
-        return recentLatencyMillis > 20 && System.nanoTime() - lastWriteNanos < 500_000_000L;
+        return recentLatencyMillis > 20 && !quiet();
+    }
+
+    /** No webhook was written for half a second. */
+    public boolean quiet() {
+        return System.nanoTime() - lastWriteNanos >= 500_000_000L;
     }
 }

@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deepgramUrl   Deepgram's API, for voice-note transcription when a tenant has a deepgram_api_key
  * @param ackTimeout    how long a webhook waits for its events to be stored before answering 503
  * @param retention     how long processed inbox rows are kept as the deduplication record
+ * @param ackTarget     the smoothed time webhooks wait for their write above which inbox processing makes way for
+ *                      them: lower keeps acknowledgements faster under overload, at the cost of fewer replies
+ *                      meanwhile (see ClaimAllowance)
  */
 @ConfigurationProperties("switchboard.whatsapp")
 public record WhatsAppProperties(URI graphUrl, String graphVersion, Integer workers, Integer claimBatch,
                                  Integer maxAttempts, Long mediaMaxBytes, URI deepgramUrl, Duration ackTimeout,
-                                 Duration retention) {
+                                 Duration retention, Duration ackTarget) {
 
     public WhatsAppProperties {
         graphUrl = graphUrl == null || graphUrl.toString().isBlank() ? URI.create("https://graph.facebook.com") : graphUrl;
@@ -32,5 +35,6 @@ public record WhatsAppProperties(URI graphUrl, String graphVersion, Integer work
         deepgramUrl = deepgramUrl == null || deepgramUrl.toString().isBlank() ? URI.create("https://api.deepgram.com") : deepgramUrl;
         ackTimeout = ackTimeout == null ? Duration.ofSeconds(10) : ackTimeout;
         retention = retention == null ? Duration.ofDays(30) : retention;
+        ackTarget = ackTarget == null || ackTarget.isNegative() || ackTarget.isZero() ? Duration.ofMillis(20) : ackTarget;
     }
 }

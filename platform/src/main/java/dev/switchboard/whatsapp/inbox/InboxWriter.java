@@ -37,10 +37,12 @@ public class InboxWriter implements SmartLifecycle {
     private volatile boolean running;
     private volatile double recentLatencyMillis;
     private volatile long lastWriteNanos;
+    private final double ackTargetMillis;
 
     InboxWriter(WhatsAppInbox inbox, InboxSignals signals, WhatsAppProperties properties) {
         this.inbox = inbox;
         this.signals = signals;
+        this.ackTargetMillis = properties.ackTarget().toNanos() / 1e6;
     }
 
     /** Completes once the events are committed (a redelivered event counts as stored: it already is). */
@@ -132,11 +134,12 @@ public class InboxWriter implements SmartLifecycle {
     }
 
     /**
-     * Acknowledgements are getting slow (over 20 ms to be written, lately): background work should make way.
+     * Acknowledgements are getting slow (longer than the ack target to be written, lately): background work should
+     * make way.
      * Without webhooks for half a second there is nothing to make way for.
      */
     public boolean strained() {
-        return recentLatencyMillis > 20 && !quiet();
+        return recentLatencyMillis > ackTargetMillis && !quiet();
     }
 
     /** No webhook was written for half a second. */

@@ -70,7 +70,7 @@ class DeepgramTranscriberTest {
 
     private WhatsAppProperties properties() {
         return new WhatsAppProperties(null, null, null, null, null, null,
-                URI.create("http://127.0.0.1:" + deepgram.getAddress().getPort()), null, null);
+                URI.create("http://127.0.0.1:" + deepgram.getAddress().getPort()), null, null, null);
     }
 
     private TenantSecrets secrets() {

@@ -4,14 +4,15 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * How many inbox rows per second the workers of this node may claim: additive increase while webhooks are written
- * fast, halving when their writes slow down. Processing a claimed message costs far more than acknowledging one
+ * How many inbox rows per second the workers of this node may claim: it grows while webhooks are written fast
+ * (by {@link #STEP} or {@link #GROWTH}, whichever is more, every {@link #STEP_NANOS}) and is halved when their writes
+ * slow down. Processing a claimed message costs far more than acknowledging one
  * (a turn, a tool call, a send and three statuses against one insert), so when both outgrow the machine the
  * acknowledgements keep their share and the backlog waits, durable, in the inbox. Without webhook traffic there is
  * nothing to protect and the allowance is unlimited.
  *
- * <p>Rows are paid from a bucket refilled at the allowed rate; it holds at most a fifth of a second of it, so a
- * pause never turns into a burst. The floor keeps processing moving under any load.
+ * <p>Rows are paid from a bucket refilled at the allowed rate; it holds at most a fiftieth of a second of it, so
+ * claims come evenly and a pause never turns into a burst. The floor keeps processing moving under any load.
  */
 final class ClaimAllowance {
 

@@ -19,8 +19,9 @@ final class ClaimAllowance {
     enum Load { IDLE, HEALTHY, STRAINED }
 
     static final double UNLIMITED = 100_000;
-    static final double FLOOR = 10;
-    /** Added per step without strain, in rows per second: from the floor to 200/s in two seconds. */
+    /** Never less: a single slow commit on a quiet node must not hold back a tenant's few messages for long. */
+    static final double FLOOR = 50;
+    /** Added per step without strain, in rows per second, while that is more than {@link #GROWTH}. */
     static final double STEP = 10;
     static final long STEP_NANOS = 100_000_000L;
     /** Growth per step without strain, as a share of the allowance, when that is more than {@link #STEP}. */

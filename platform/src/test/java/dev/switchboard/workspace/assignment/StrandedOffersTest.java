@@ -58,11 +58,20 @@ class StrandedOffersTest {
             second.await("subscribed", e -> true);
             assertThat(workspace.get(ACME, c.id()).assigneeId()).as("still offered to the agent who left").isEqualTo(leaving.id());
 
+            // Leaving clears the agent's presence on the session's own thread: re-offer once it has.
+            awaitOffline(leaving.id());
             assignment.reofferStranded(tenantId(ACME), Duration.ZERO);
 
             Conversation now = workspace.get(ACME, c.id());
             assertThat(now.assigneeId()).isEqualTo(staying.id());
             assertThat(now.status().wireName()).isEqualTo("pending");
+        }
+    }
+
+    private void awaitOffline(java.util.UUID user) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (presence.statuses(tenantId(ACME)).containsKey(user) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
         }
     }
 

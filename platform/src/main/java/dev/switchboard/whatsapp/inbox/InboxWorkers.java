@@ -95,8 +95,7 @@ class InboxWorkers implements SmartLifecycle {
     private void drain(UUID tenant) {
         int allowed = awaitAllowance();
         if (allowed == 0) {
-            signals.workArrived(tenant);
-            return;
+            return; // stopping
         }
         InboxClaims.Claim claim = claims.claim(allowed, LEASE);
         allowance.giveBack(allowed - claim.claimed());

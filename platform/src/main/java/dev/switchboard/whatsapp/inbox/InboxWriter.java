@@ -138,12 +138,12 @@ public class InboxWriter implements SmartLifecycle {
      * make way.
      * Without webhooks for half a second there is nothing to make way for.
      */
-    public boolean strained() {
+    boolean strained() {
         return recentLatencyMillis > ackTargetMillis && !quiet();
     }
 
     /** No webhook was written for half a second. */
-    public boolean quiet() {
+    boolean quiet() {
         return System.nanoTime() - lastWriteNanos >= 500_000_000L;
     }
 }

@@ -20,10 +20,12 @@ import dev.switchboard.voice.pipeline.llm.LlmSettings;
 import dev.switchboard.voice.pipeline.llm.ReplyListener;
 import dev.switchboard.voice.pipeline.llm.Transcript;
 import dev.switchboard.voice.pipeline.llm.TranscriptEntry;
+import dev.switchboard.voice.pipeline.pipeline.FrameProcessor;
 import dev.switchboard.voice.pipeline.pipeline.Pipeline;
 import dev.switchboard.voice.pipeline.processors.AssistantTurnAggregator;
 import dev.switchboard.voice.pipeline.processors.TurnSettings;
 import dev.switchboard.voice.pipeline.processors.UserTurnAggregator;
+import dev.switchboard.voice.pipeline.stt.sphinx.SphinxStt;
 import dev.switchboard.voice.pipeline.transport.MessageSink;
 import dev.switchboard.voice.pipeline.transport.twilio.TwilioMediaStream;
 import dev.switchboard.voice.pipeline.vad.VadParams;
@@ -52,6 +54,7 @@ public final class CallSession implements CallAgent.Call {
 
     /** How long a caller leaving a message stays quiet before it counts as finished. */
     private static final Duration MESSAGE_ENDS_AFTER = Duration.ofSeconds(3);
+    private static final Duration IN_PROCESS_STT_WAIT = Duration.ofSeconds(10);
 
     /** How the stream is handled: the agent answers, or the caller leaves a voicemail. */
     public enum Mode { AGENT, VOICEMAIL }
@@ -134,8 +137,9 @@ public final class CallSession implements CallAgent.Call {
         Transcript transcript = new Transcript().onEntry(this::heard);
         CallAgent callAgent = new CallAgent(services.turns(), this, clock, services.timers(),
                 services.properties().holdAfter(), services.properties().giveUpAfter());
-        pipeline = Pipeline.of(stream.input(), new VadProcessor(VadParams.DEFAULTS), services.speech().stt(tenant, agent),
-                        new ListeningTap(recorder, clock, this::activity), new UserTurnAggregator(turnSettings(), transcript),
+        FrameProcessor stt = services.speech().stt(tenant, agent);
+        pipeline = Pipeline.of(stream.input(), new VadProcessor(VadParams.DEFAULTS), stt,
+                        new ListeningTap(recorder, clock, this::activity), new UserTurnAggregator(turnSettings(stt), transcript),
                         new LlmProcessor(callAgent, llmSettings(), transcript), services.speech().tts(tenant, agent),
                         new SpeakingTap(clock), stream.output(), new AssistantTurnAggregator(transcript))
                 .onError(error -> log.warn("call {}: {} failed: {}", call.id(), error.source(), error.message()))
@@ -166,9 +170,15 @@ public final class CallSession implements CallAgent.Call {
         pipeline.queue(new LlmResponseEndFrame());
     }
 
-    private TurnSettings turnSettings() {
-        return TurnSettings.DEFAULTS.withMinWords(agent.bargeInMinWords())
+    /**
+     * The in-process recogniser answers every stop of the caller's speech (empty when it heard no words), so waiting
+     * for it can only be late, never in vain: the turn waits for it rather than end on a half-heard interim when the
+     * machine is busy. A network recogniser keeps the short wait, its answer may never come.
+     */
+    private TurnSettings turnSettings(FrameProcessor stt) {
+        TurnSettings settings = TurnSettings.DEFAULTS.withMinWords(agent.bargeInMinWords())
                 .withInterruptions(agent.bargeInDuringGreeting(), false);
+        return stt instanceof SphinxStt ? settings.withMaxWait(IN_PROCESS_STT_WAIT) : settings;
     }
 
     private LlmSettings llmSettings() {

@@ -40,7 +40,7 @@ final class ListeningTap extends FrameProcessor {
                     activity.run();
                 }
                 case UserStartedSpeakingFrame started -> activity.run();
-                case TranscriptionFrame text -> clock.sttFinal(System.nanoTime());
+                case TranscriptionFrame text when !text.text().isBlank() -> clock.sttFinal(System.nanoTime());
                 default -> { }
             }
         }

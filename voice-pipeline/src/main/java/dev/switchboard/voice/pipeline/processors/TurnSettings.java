@@ -8,7 +8,9 @@ import java.time.Duration;
  * <p>{@code endOfTurn} says whose signal ends the turn: {@link EndOfTurn#VAD} ends it when the voice activity
  * detector heard the caller stop and a transcription is in; {@link EndOfTurn#STT} ends it when the recogniser's own
  * endpointing delivers a transcription. Either way, after the VAD's stop the turn waits at most {@code maxWait} for
- * the missing signal and then ends with what it has.
+ * the missing signal and then ends with what it has. An empty transcription after the stop is the recogniser saying
+ * it heard no words: the turn ends at once with what it has (an in-process recogniser answers every stop so, and may
+ * be given a long {@code maxWait}: its answer is certain, only late on a busy machine).
  *
  * <p>{@code interruptibleGreeting} and {@code interruptibleToolCalls} allow barge-in during the first thing the bot
  * says and while a tool runs; when not allowed, the caller's speech is ignored for that time. {@code minWords}
@@ -20,6 +22,10 @@ public record TurnSettings(EndOfTurn endOfTurn, Duration maxWait, boolean interr
     public enum EndOfTurn { VAD, STT }
 
     public static final TurnSettings DEFAULTS = new TurnSettings(EndOfTurn.VAD, Duration.ofMillis(1500), false, false, 0);
+
+    public TurnSettings withMaxWait(Duration wait) {
+        return new TurnSettings(endOfTurn, wait, interruptibleGreeting, interruptibleToolCalls, minWords);
+    }
 
     public TurnSettings withMinWords(int words) {
         return new TurnSettings(endOfTurn, maxWait, interruptibleGreeting, interruptibleToolCalls, words);

@@ -114,7 +114,13 @@ public final class UserTurnAggregator extends FrameProcessor {
     }
 
     private boolean heardFinal(String text) {
-        if (muted() || text.isBlank()) {
+        if (muted()) {
+            return true;
+        }
+        if (text.isBlank()) {
+            if (waiting != null) {
+                endTurn(); // the recogniser has nothing more for this stop: no reason to wait on
+            }
             return true;
         }
         if (!finals.isEmpty()) {

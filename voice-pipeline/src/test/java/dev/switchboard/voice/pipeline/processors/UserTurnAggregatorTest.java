@@ -59,6 +59,37 @@ class UserTurnAggregatorTest {
     }
 
     @Test
+    void aLateFinalIsWaitedForWithinTheMaximumWaitRatherThanTheInterimTaken() throws InterruptedException {
+        try (FrameProcessorHarness harness = start(TurnSettings.DEFAULTS.withMaxWait(Duration.ofSeconds(10)))) {
+            harness.push(new UserStartedSpeakingFrame(), new InterimTranscriptionFrame("when"), new UserStoppedSpeakingFrame());
+            Thread.sleep(1800); // longer than the default wait: a busy machine's recogniser is this late
+            assertThat(harness.downstream().frames(UserTurnFrame.class)).isEmpty();
+            harness.push(new TranscriptionFrame("I want to talk to a person"));
+            assertThat(harness.downstream().await(UserTurnFrame.class, WAIT).text()).isEqualTo("I want to talk to a person");
+        }
+    }
+
+    @Test
+    void anEmptyFinalAfterTheStopEndsTheTurnAtOnceWithWhatWasHeard() {
+        try (FrameProcessorHarness harness = start(TurnSettings.DEFAULTS.withMaxWait(Duration.ofMinutes(5)))) {
+            harness.push(new UserStartedSpeakingFrame(), new InterimTranscriptionFrame("cancel"), new UserStoppedSpeakingFrame(),
+                    new TranscriptionFrame(""));
+            assertThat(harness.downstream().await(UserTurnFrame.class, WAIT).text()).isEqualTo("cancel");
+        }
+    }
+
+    @Test
+    void anEmptyFinalWhileTheCallerStillSpeaksIsNoTurn() {
+        try (FrameProcessorHarness harness = start(TurnSettings.DEFAULTS)) {
+            harness.push(new UserStartedSpeakingFrame(), new TranscriptionFrame(""), new TranscriptionFrame("yes"));
+            harness.settle();
+            assertThat(harness.downstream().frames(UserTurnFrame.class)).isEmpty();
+            harness.push(new UserStoppedSpeakingFrame());
+            assertThat(harness.downstream().await(UserTurnFrame.class, WAIT).text()).isEqualTo("yes");
+        }
+    }
+
+    @Test
     void preferringTheRecogniserEndsTheTurnOnItsFinalEvenWhileTheVadHearsSpeech() {
         try (FrameProcessorHarness harness = start(TurnSettings.DEFAULTS.withEndOfTurn(TurnSettings.EndOfTurn.STT))) {
             harness.push(new UserStartedSpeakingFrame(), new TranscriptionFrame("what time do you open"));

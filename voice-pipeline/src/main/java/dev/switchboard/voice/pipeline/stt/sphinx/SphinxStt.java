@@ -102,16 +102,17 @@ public final class SphinxStt extends FrameProcessor implements LabelledService {
         }
     }
 
-    /** Runs once the speech queued before the VAD's stop has been decoded. */
+    /**
+     * Runs once the speech queued before the VAD's stop has been decoded, and always answers the stop, with an empty
+     * transcription when no words were heard: turn-taking then waits for this answer however late a busy machine
+     * makes it, instead of ending the turn on a half-heard interim.
+     */
     private void stopListening() {
         if (!listening) {
             return;
         }
         listening = false;
-        String text = recognizer.endUtterance();
-        if (!text.isEmpty()) {
-            push(new TranscriptionFrame(text));
-        }
+        push(new TranscriptionFrame(recognizer.endUtterance()));
     }
 
     @Override

@@ -63,11 +63,18 @@ public final class OfflineRecognizer implements AutoCloseable {
     /**
      * The final result comes from decoding the kept utterance as a whole (normalised over all of it, about 1 % of
      * real time with a grammar); the streaming result, which served the interim hypotheses, is the fallback.
+     * A grammar search that finds no phrase is run once more: each decode moves the decoder's cepstral mean towards
+     * this line's audio from the model's wideband defaults, and on the first utterance of a call those defaults
+     * alone made the search miss about a quarter of the phrases it knows (the acme phrases said by flite at five
+     * lead-ins, a fresh decoder each: 182 of 245 recognised; with the second pass 223, the same as later in a call).
      */
     public String endUtterance() {
         String streamed = decoder.end();
         String first = grammar.isEmpty() ? SphinxDecoder.OPEN_MODEL : SphinxDecoder.GRAMMAR;
         String text = decodeWhole(first);
+        if (text.isEmpty() && !grammar.isEmpty()) {
+            text = decodeWhole(first);
+        }
         if (text.isEmpty()) {
             text = streamed;
         }

@@ -24,8 +24,11 @@ final class SphinxDecoder implements AutoCloseable {
 
     SphinxDecoder(SphinxModel model) {
         try {
+            // No spectral noise removal: it estimates the noise from an utterance's first frames, and with the
+            // lead-in of telephone audio varying by the VAD's timing it made the grammar search miss phrases it
+            // knows (three utterances at 16 lead-ins, each on a fresh decoder: 35 of 48 recognised, 48 without).
             List<String> args = new ArrayList<>(List.of("-hmm", model.acousticModel().toString(),
-                    "-dict", model.dictionary().toString(), "-logfn", "/dev/null"));
+                    "-dict", model.dictionary().toString(), "-remove_noise", "no", "-logfn", "/dev/null"));
             config = lib.configure(arena, args);
             if (config.equals(MemorySegment.NULL)) {
                 throw new IllegalStateException("pocketsphinx rejected its configuration " + args);

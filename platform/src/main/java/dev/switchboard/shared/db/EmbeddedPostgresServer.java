@@ -37,7 +37,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("timezone", "UTC");
             if ("true".equalsIgnoreCase(System.getenv("SWITCHBOARD_DB_STATEMENT_STATS"))) {
                 // For measuring what a message costs: `create extension pg_stat_statements` as the embedded
-                // superuser, then read pg_stat_statements (see README, "Measuring").
+                // superuser, then read pg_stat_statements (README, SWITCHBOARD_DB_STATEMENT_STATS).
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
             }
             if (ephemeral) {

@@ -24,11 +24,11 @@ class PacedSender {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
-    private final SendPacing pacing;
+    private final SlotLanes pacing;
     private final GraphClient graph;
 
     PacedSender(SendPacing pacing, GraphClient graph) {
-        this.pacing = pacing;
+        this.pacing = new SlotLanes(pacing);
         this.graph = graph;
     }
 

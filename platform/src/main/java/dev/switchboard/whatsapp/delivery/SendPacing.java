@@ -1,7 +1,5 @@
 package dev.switchboard.whatsapp.delivery;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,12 +7,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Paces sends per business number across every node, in PostgreSQL: a generic cell rate algorithm where one
- * atomic upsert reserves the next free slot ({@code interval} apart) and the sender waits until it comes. A short
- * burst is allowed after a quiet spell, never more than half a second's worth, which keeps under Meta's own bucket.
+ * atomic upsert reserves the next free slots ({@code interval} apart) and each sender waits until its slot comes. A
+ * short burst is allowed after a quiet spell, never more than half a second's worth, which keeps under Meta's own
+ * bucket. {@link SlotLanes} gathers the senders of one number waiting at the same moment into one reservation.
  */
 @Repository
 @Transactional
-class SendPacing {
+class SendPacing implements SlotLanes.Reserver {
 
     private static final double BURST_SECONDS = 0.5;
 
@@ -24,26 +23,23 @@ class SendPacing {
         this.jdbc = jdbc;
     }
 
-    /** Reserves one send slot for the number; returns how long to wait before using it (zero when free now). */
-    Duration reserve(UUID tenantId, String phoneNumberId, int messagesPerSecond) {
+    @Override
+    public SlotLanes.Slots reserve(UUID tenantId, String phoneNumberId, int messagesPerSecond, int count) {
         double interval = 1.0 / Math.clamp(messagesPerSecond, 1, 1000);
-        record Slot(Instant slot, Instant now) {
-        }
         // Every send of the number updates this one row: with a durable commit each waited for its WAL flush while
         // holding the row's lock, so sends went one flush at a time. A reservation lost in a crash costs nothing.
         jdbc.sql("select set_config('synchronous_commit', 'off', true)").query(String.class).single();
-        Slot reserved = jdbc.sql("""
+        return jdbc.sql("""
                 insert into whatsapp_send_pacing as p (tenant_id, phone_number_id, next_slot_at)
-                values (:tenant, :number, clock_timestamp() + make_interval(secs => :interval))
+                values (:tenant, :number, clock_timestamp() + make_interval(secs => :span))
                 on conflict (tenant_id, phone_number_id) do update
                    set next_slot_at = greatest(p.next_slot_at, clock_timestamp() - make_interval(secs => :burst))
-                                      + make_interval(secs => :interval)
-                returning next_slot_at - make_interval(secs => :interval) as slot, clock_timestamp() as now""")
-                .param("tenant", tenantId).param("number", phoneNumberId).param("interval", interval)
+                                      + make_interval(secs => :span)
+                returning next_slot_at - make_interval(secs => :span) as first, clock_timestamp() as now""")
+                .param("tenant", tenantId).param("number", phoneNumberId).param("span", interval * count)
                 .param("burst", BURST_SECONDS)
-                .query((rs, n) -> new Slot(rs.getTimestamp("slot").toInstant(), rs.getTimestamp("now").toInstant()))
+                .query((rs, n) -> new SlotLanes.Slots(rs.getTimestamp("first").toInstant(),
+                        rs.getTimestamp("now").toInstant(), interval))
                 .single();
-        Duration wait = Duration.between(reserved.now(), reserved.slot());
-        return wait.isNegative() ? Duration.ZERO : wait;
     }
 }

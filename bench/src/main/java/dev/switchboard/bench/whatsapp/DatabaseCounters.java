@@ -27,11 +27,16 @@ final class DatabaseCounters {
         this.postmasterPid = postmasterPid;
     }
 
+    /** A superuser connection to the embedded server whose postmaster.pid this is (line 4 holds its port). */
+    static Connection connect(Path postmasterPid) throws IOException, SQLException {
+        List<String> lines = Files.readAllLines(postmasterPid);
+        String url = "jdbc:postgresql://127.0.0.1:" + lines.get(3).strip() + "/postgres";
+        return DriverManager.getConnection(url, "postgres", "postgres");
+    }
+
     Counters read() {
         try {
-            List<String> lines = Files.readAllLines(postmasterPid);
-            String url = "jdbc:postgresql://127.0.0.1:" + lines.get(3).strip() + "/postgres";
-            try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+            try (Connection connection = connect(postmasterPid);
                  ResultSet rs = connection.createStatement().executeQuery("""
                          select xact_commit, tup_inserted + tup_updated + tup_deleted, tup_returned + tup_fetched
                            from pg_stat_database where datname = 'postgres'""")) {

@@ -25,10 +25,12 @@ final class Report {
     private final Duration drained;
     private final Map<String, List<SentMessage>> replies;
     private final DatabaseCounters.Counters database;
+    private final StatementStats.Snapshot statements;
 
     Report(WhatsAppBench.Settings settings, LoadRun run, GraphFake graph, ResourceSampler resources, Duration drained,
-           DatabaseCounters.Counters database) {
+           DatabaseCounters.Counters database, StatementStats.Snapshot statements) {
         this.database = database;
+        this.statements = statements;
         this.settings = settings;
         this.run = run;
         this.resources = resources;
@@ -104,6 +106,18 @@ final class Report {
                 .put("rowsRead", round(database.rowsRead() / messages));
         out.putObject("peakMemoryMb").put("platformRss", resources.peakPlatformRssMb())
                 .put("postgresPss", resources.peakPostgresPssMb());
+        if (!statements.top().isEmpty()) {
+            ObjectNode node = out.putObject("statements");
+            node.put("perMessage", round(statements.calls() / messages))
+                    .put("executionMsPerMessage", round(statements.totalMs() / messages));
+            var top = node.putArray("top");
+            for (StatementStats.Statement s : statements.top()) {
+                top.addObject().put("callsPerMessage", round(s.calls() / messages)).put("meanMs", round(s.meanMs()))
+                        .put("totalMs", Math.round(s.totalMs()))
+                        .put("buffersPerCall", round((double) s.buffers() / Math.max(1, s.calls())))
+                        .put("query", s.query());
+            }
+        }
         return out.toPrettyString();
     }
 

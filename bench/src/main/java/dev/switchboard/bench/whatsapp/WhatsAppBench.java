@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  * redelivered a second later (0.02), {@code --statuses} Meta's sent/delivered callbacks for every reply (true),
  * {@code --pace} the number's messages per second (1000), {@code --message} the customer's text, {@code --drain}
  * seconds to wait for late replies (60), {@code --jar}, {@code --tenants}, {@code --jvm-opts} ("-XX:+UseZGC -Xmx1g"), {@code --keep} (keep the
- * platform's home and log).
+ * platform's home and log), {@code --statements N} (the N PostgreSQL statements that took the most time while
+ * measuring, per message: {@link StatementStats}).
  */
 public final class WhatsAppBench {
 
@@ -54,11 +56,8 @@ public final class WhatsAppBench {
                      .withStatusCallback(settings.statuses() ? webhook : null, APP_SECRET))) {
             Path tenants = tenantsFor(settings, graph, work);
             var launch = PlatformProcess.Launch.of(settings.jar(), home, work.resolve("platform.log")).withPort(port)
-                    .withJvmOptions(settings.jvmOptions()).withEnvironment(Map.of(
-                            "SWITCHBOARD_TENANTS", tenants.toString(), "SWITCHBOARD_TENANTS_WATCH", "false",
-                            "SWITCHBOARD_DEMO_PASSWORD", DEMO_PASSWORD, "SWITCHBOARD_DEMO_API_TOKEN", apiToken,
-                            "SWITCHBOARD_ENDPOINT_ACME_BUSINESS_API", businessApi.baseUrl().toString(),
-                            "SWITCHBOARD_PRIVATE_ENDPOINTS", "acme.business_api"));
+                    .withJvmOptions(settings.jvmOptions()).withEnvironment(environment(settings, tenants, apiToken,
+                            businessApi.baseUrl().toString()));
             progress("starting the platform on port " + port + " (log: " + launch.log() + ")");
             try (PlatformProcess platform = PlatformProcess.start(launch)) {
                 connect(platform);
@@ -77,6 +76,18 @@ public final class WhatsAppBench {
                 delete(work);
             }
         }
+    }
+
+    private static Map<String, String> environment(Settings settings, Path tenants, String apiToken, String businessApi) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "SWITCHBOARD_TENANTS", tenants.toString(), "SWITCHBOARD_TENANTS_WATCH", "false",
+                "SWITCHBOARD_DEMO_PASSWORD", DEMO_PASSWORD, "SWITCHBOARD_DEMO_API_TOKEN", apiToken,
+                "SWITCHBOARD_ENDPOINT_ACME_BUSINESS_API", businessApi,
+                "SWITCHBOARD_PRIVATE_ENDPOINTS", "acme.business_api"));
+        if (settings.statements() > 0) {
+            environment.put("SWITCHBOARD_DB_STATEMENT_STATS", "true");
+        }
+        return environment;
     }
 
     private static void connect(PlatformProcess platform) throws IOException, InterruptedException {
@@ -104,13 +115,18 @@ public final class WhatsAppBench {
         progress("measuring: " + count + " messages at " + settings.rate() + "/s for " + settings.seconds() + " s");
         DatabaseCounters database = new DatabaseCounters(platform.postmasterPidFile());
         DatabaseCounters.Counters before = database.read();
+        StatementStats statements = new StatementStats(platform.postmasterPidFile());
+        if (settings.statements() > 0) {
+            statements.reset();
+        }
         try (ResourceSampler resources = ResourceSampler.platformAndDatabase(platform)) {
             run.run(settings.rate(), settings.duplicates());
             Duration drained = Report.awaitReplies(graph, run, Duration.ofSeconds(settings.drainSeconds()),
                     Duration.ofSeconds(30));
             resources.close();
             Thread.sleep(1000);
-            return new Report(settings, run, graph, resources, drained, database.read().minus(before)).json();
+            return new Report(settings, run, graph, resources, drained, database.read().minus(before),
+                    settings.statements() > 0 ? statements.read(settings.statements()) : StatementStats.Snapshot.NONE).json();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -150,7 +166,7 @@ public final class WhatsAppBench {
     }
 
     record Settings(double rate, double seconds, double warmupSeconds, double duplicates, boolean statuses, int pace,
-                    String message, int drainSeconds, Path jar, Path tenants, List<String> jvmOptions) {
+                    String message, int drainSeconds, Path jar, Path tenants, List<String> jvmOptions, int statements) {
 
         static Settings from(Arguments a) {
             // A 1 GB heap as for the voice benchmark: without a cap ZGC grew to 5 GB at 1,000 msg/s, and the peak RSS
@@ -161,7 +177,8 @@ public final class WhatsAppBench {
                     a.string("message", "Hola, quiero cancelar mi visita"), a.integer("drain", 60),
                     Path.of(a.string("jar", "platform/target/switchboard-platform.jar")).toAbsolutePath(),
                     Path.of(a.string("tenants", "tenants")).toAbsolutePath(),
-                    new ArrayList<>(List.of(jvm.isBlank() ? new String[0] : jvm.trim().split("\\s+"))));
+                    new ArrayList<>(List.of(jvm.isBlank() ? new String[0] : jvm.trim().split("\\s+"))),
+                    a.integer("statements", 0));
         }
     }
 }

@@ -62,13 +62,18 @@ final class SlotLanes {
         return lane;
     }
 
-    /** The lane's own thread: takes whoever is waiting, reserves their slots at once, hands them out in order. */
+    /**
+     * The lane's own thread: takes whoever is waiting, reserves their slots at once, hands them out in order. Whatever
+     * a reservation throws fails only its senders; the lane never stops while its number may send.
+     */
     private void serve(Lane lane) {
         List<Request> batch = new ArrayList<>();
         while (true) {
             try {
                 batch.add(lane.waiting.take());
             } catch (InterruptedException e) {
+                lanes.remove(lane.key(), lane); // only at shutdown; a later send starts a new lane
+                lane.waiting.forEach(request -> request.slot().completeExceptionally(e));
                 return;
             }
             lane.waiting.drainTo(batch, MAX_BATCH - 1);
@@ -79,7 +84,7 @@ final class SlotLanes {
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).slot().complete(slots.wait(i));
                 }
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 batch.forEach(request -> request.slot().completeExceptionally(e));
             }
             batch.clear();

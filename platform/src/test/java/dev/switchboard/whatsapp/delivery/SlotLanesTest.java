@@ -77,13 +77,17 @@ class SlotLanesTest {
     void aFailedReservationFailsItsSendersAndTheLaneGoesOnServing() {
         AtomicInteger calls = new AtomicInteger();
         SlotLanes lanes = new SlotLanes((tenant, number, perSecond, count) -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("database unavailable");
+            switch (calls.incrementAndGet()) {
+                case 1 -> throw new IllegalStateException("database unavailable");
+                case 2 -> throw new StackOverflowError("not even this stops the lane");
+                default -> {
+                    return new SlotLanes.Slots(NOW, NOW, 0.001);
+                }
             }
-            return new SlotLanes.Slots(NOW, NOW, 0.001);
         });
         assertThatThrownBy(() -> lanes.reserve(TENANT, "333", 80)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("database unavailable");
+        assertThatThrownBy(() -> lanes.reserve(TENANT, "333", 80)).hasCauseInstanceOf(StackOverflowError.class);
         assertThat(lanes.reserve(TENANT, "333", 80)).isZero();
     }
 

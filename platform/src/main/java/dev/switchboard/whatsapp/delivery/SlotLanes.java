@@ -63,8 +63,8 @@ final class SlotLanes {
     }
 
     /**
-     * The lane's own thread: takes whoever is waiting, reserves their slots at once, hands them out in order. Whatever
-     * a reservation throws fails only its senders; the lane never stops while its number may send.
+     * The lane's own thread (a daemon, gone with the JVM): takes whoever is waiting, reserves their slots at once,
+     * hands them out in order. Whatever a reservation throws fails only its senders; the lane never stops.
      */
     private void serve(Lane lane) {
         List<Request> batch = new ArrayList<>();
@@ -72,9 +72,7 @@ final class SlotLanes {
             try {
                 batch.add(lane.waiting.take());
             } catch (InterruptedException e) {
-                lanes.remove(lane.key(), lane); // only at shutdown; a later send starts a new lane
-                lane.waiting.forEach(request -> request.slot().completeExceptionally(e));
-                return;
+                continue; // nobody interrupts it, and a lane that stopped would strand its number's senders
             }
             lane.waiting.drainTo(batch, MAX_BATCH - 1);
             try {

@@ -5,6 +5,10 @@ import java.time.Duration;
 /**
  * The start/stop state machine over per-window speech probabilities. Requiring several windows in a row both ways
  * keeps a cough from starting a turn and a short pause between words from ending one.
+ *
+ * <p>A model keeps calling windows speech for a while after the words ended ({@code lagWindows}: its context and
+ * recurrent state still hold them), so those windows already count as silence the caller made: the stop is
+ * announced after {@code stop} of silence, not {@code stop} plus the model's lag.
  */
 public final class VoiceActivity {
 
@@ -20,9 +24,13 @@ public final class VoiceActivity {
     private int run;
 
     public VoiceActivity(VadParams params, Duration window) {
+        this(params, window, 0);
+    }
+
+    public VoiceActivity(VadParams params, Duration window, int lagWindows) {
         this.confidence = params.confidence();
         this.startWindows = params.windows(params.start(), window);
-        this.stopWindows = params.windows(params.stop(), window);
+        this.stopWindows = Math.max(1, params.windows(params.stop(), window) - lagWindows);
     }
 
     public Change update(float probability) {

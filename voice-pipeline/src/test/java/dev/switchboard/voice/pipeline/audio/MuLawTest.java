@@ -38,4 +38,14 @@ class MuLawTest {
         assertThat(MuLaw.decode(MuLaw.encode((short) 1000))).isPositive();
         assertThat(MuLaw.decode(MuLaw.encode((short) -1000))).isNegative();
     }
+
+    @Test
+    void trimQuietCutsOnlyTheQuietEdges() {
+        short[] samples = {0, 10, -20, 3000, 5, -4000, 12, 0};
+        byte[] trimmed = MuLaw.trimQuiet(MuLaw.encode(samples), 500);
+        short[] kept = MuLaw.decode(trimmed);
+        assertThat(kept).hasSize(3);
+        assertThat(kept[0]).isGreaterThan((short) 2900);
+        assertThat(kept[2]).isLessThan((short) -3900);
+    }
 }
